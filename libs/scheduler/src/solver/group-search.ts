@@ -1,0 +1,234 @@
+import { Domain } from './domain';
+import { Timetable } from './timetable';
+import { World } from './world';
+
+const OPEN = 0;
+const PLACED = 1;
+const SKIPPED = 2;
+
+/** The objective of a group's placement: weight left out first, then priority × start slots. */
+interface Score {
+  lost: number;
+  delay: number;
+}
+
+function better(lost: number, delay: number, than: Score): boolean {
+  return lost < than.lost || (lost === than.lost && delay < than.delay);
+}
+
+/**
+ * Places one group (sessions linked by `after` rules: typically a case's preparations,
+ * conference and follow-up) into the timetable as well as the bookings allow: most weight
+ * first, then earliest. A depth-first branch and bound over the group's sessions in
+ * topological order; at each node the windows of the sessions still open are narrowed by
+ * propagating the gap rules both ways (a maximum gap pulls a predecessor later) and by
+ * moving each earliest start to the first slot the bookings allow. The earliest starts give
+ * a lower bound, and the start of each session is tried in increasing order, so the first
+ * complete placement is usually already the best and the rest of the tree is cut.
+ * A first greedy dive gives an answer even when the node budget runs out.
+ */
+export class GroupSearch {
+  private members: readonly number[] = [];
+  private state: number[] = [];
+  private lost = 0;
+  private delay = 0;
+  private best: Score & { start: number[]; venue: number[] } = { lost: 0, delay: 0, start: [], venue: [] };
+  private nodes = 0;
+  private nodeLimit = 0;
+  private branching = 1;
+
+  constructor(
+    private readonly world: World,
+    private readonly table: Timetable,
+    private readonly domains: readonly Domain[],
+    /** Sessions that can never be placed (a cycle, no possible slot, a predecessor of that kind). */
+    private readonly unplaceable: Uint8Array,
+  ) {}
+
+  /** Places what it can of the group's sessions that are not booked yet; returns nodes used. */
+  place(group: readonly number[], nodeLimit: number): number {
+    this.members = group;
+    this.state = group.map((s) => (this.table.isPlaced(s) ? PLACED : this.unplaceable[s] ? SKIPPED : OPEN));
+    if (!this.state.includes(OPEN)) return 0;
+    this.lost = 0;
+    this.delay = 0;
+    this.best = { lost: Infinity, delay: Infinity, start: [], venue: [] };
+    this.nodes = 0;
+    this.nodeLimit = nodeLimit;
+    this.branching = 1;
+    this.dfs(0);
+    this.branching = Infinity;
+    this.dfs(0);
+    group.forEach((s, k) => {
+      if (this.state[k] === OPEN && this.best.start[k] >= 0) this.table.place(s, this.best.start[k], this.best.venue[k]);
+    });
+    return this.nodes;
+  }
+
+  private dfs(from: number): void {
+    const { members, state, world, table } = this;
+    let k = from;
+    while (k < members.length && state[k] !== OPEN) k++;
+    if (k === members.length) {
+      this.record();
+      return;
+    }
+    const s = members[k];
+    const session = world.sessions[s];
+    if (session.preds.some((e) => state[world.sessions[e.other].position] === SKIPPED)) {
+      this.skip(k);
+      return;
+    }
+    const es: number[] = new Array(members.length);
+    const ls: number[] = new Array(members.length);
+    const consistent = this.propagate(es, ls);
+    let othersBound = 0;
+    let lostBound = this.lost;
+    if (consistent) {
+      for (let j = k + 1; j < members.length; j++) {
+        if (state[j] === OPEN) othersBound += world.sessions[members[j]].priority * es[j];
+      }
+      if (!better(lostBound, this.delay + session.priority * es[k] + othersBound, this.best)) return;
+    } else {
+      lostBound += this.cheapestOpen();
+      this.localWindow(k, es, ls);
+    }
+    let tried = 0;
+    for (let t = es[k]; t <= ls[k] && this.nodes < this.nodeLimit; ) {
+      const fit = table.earliestFit(s, this.domains[s], t, ls[k]);
+      if (!fit) break;
+      if (!better(lostBound, this.delay + session.priority * fit.start + othersBound, this.best)) break;
+      this.nodes++;
+      tried++;
+      table.place(s, fit.start, fit.venue);
+      state[k] = PLACED;
+      this.delay += session.priority * fit.start;
+      this.dfs(k + 1);
+      this.delay -= session.priority * fit.start;
+      state[k] = OPEN;
+      table.remove(s);
+      if (tried >= this.branching) return;
+      t = fit.start + 1;
+    }
+    if (this.nodes < this.nodeLimit) this.skip(k);
+  }
+
+  /** Leaves session k out, and with it every session that must follow it. */
+  private skip(k: number): void {
+    const { members, state, world } = this;
+    const skipped: number[] = [];
+    const visit = (j: number): void => {
+      if (state[j] !== OPEN) return;
+      state[j] = SKIPPED;
+      skipped.push(j);
+      for (const e of world.sessions[members[j]].succs) visit(world.sessions[e.other].position);
+    };
+    visit(k);
+    const weight = skipped.reduce((sum, j) => sum + world.sessions[members[j]].priority, 0);
+    this.lost += weight;
+    if (better(this.lost, this.delay, this.best)) this.dfs(k + 1);
+    this.lost -= weight;
+    for (const j of skipped) state[j] = OPEN;
+  }
+
+  private record(): void {
+    if (!better(this.lost, this.delay, this.best)) return;
+    this.best.lost = this.lost;
+    this.best.delay = this.delay;
+    this.best.start = this.members.map((s, k) => (this.state[k] === PLACED ? this.table.start[s] : -1));
+    this.best.venue = this.members.map((s, k) => (this.state[k] === PLACED ? this.table.venue[s] : -1));
+  }
+
+  /** The smallest weight the group must still give up when the open sessions cannot all fit. */
+  private cheapestOpen(): number {
+    let least = Infinity;
+    this.members.forEach((s, k) => {
+      if (this.state[k] === OPEN) least = Math.min(least, this.world.sessions[s].priority);
+    });
+    return least;
+  }
+
+  /**
+   * Earliest and latest starts of every open session, assuming all open sessions get placed:
+   * the gap rules applied both ways until nothing moves, each earliest start moved to the
+   * first slot the bookings allow. False when they cannot all be placed.
+   */
+  private propagate(es: number[], ls: number[]): boolean {
+    const { members, state, world, table, domains } = this;
+    const n = members.length;
+    for (let k = 0; k < n; k++) {
+      const s = members[k];
+      if (state[k] === PLACED) {
+        es[k] = ls[k] = table.start[s];
+      } else if (state[k] === OPEN) {
+        ls[k] = domains[s].last;
+        es[k] = this.firstFit(k, domains[s].first, ls[k]);
+        if (es[k] > ls[k]) return false;
+      }
+    }
+    for (let round = 0; round <= 4 * n; round++) {
+      let moved = false;
+      for (let k = 0; k < n; k++) {
+        if (state[k] === SKIPPED) continue;
+        for (const e of world.sessions[members[k]].preds) {
+          const j = world.sessions[e.other].position;
+          if (state[j] === SKIPPED) continue;
+          const gapFrom = world.sessions[e.other].duration;
+          // k starts in [end of j + min, end of j + max]
+          if (es[j] + gapFrom + e.min > es[k]) {
+            if (state[k] === PLACED) return false;
+            es[k] = this.firstFit(k, es[j] + gapFrom + e.min, ls[k]);
+            moved = true;
+          }
+          if (ls[k] - e.min - gapFrom < ls[j]) {
+            if (state[j] === PLACED) return false;
+            ls[j] = domains[members[j]].prev(ls[k] - e.min - gapFrom);
+            moved = true;
+          }
+          if (e.max !== Infinity) {
+            if (ls[j] + gapFrom + e.max < ls[k]) {
+              if (state[k] === PLACED) return false;
+              ls[k] = domains[members[k]].prev(ls[j] + gapFrom + e.max);
+              moved = true;
+            }
+            if (es[k] - e.max - gapFrom > es[j]) {
+              if (state[j] === PLACED) return false;
+              es[j] = this.firstFit(j, es[k] - e.max - gapFrom, ls[j]);
+              moved = true;
+            }
+          }
+          if (es[k] > ls[k] || es[j] > ls[j]) return false;
+        }
+      }
+      if (!moved) return true;
+    }
+    return true;
+  }
+
+  private firstFit(k: number, from: number, to: number): number {
+    const s = this.members[k];
+    return this.table.earliestFit(s, this.domains[s], from, to)?.start ?? Infinity;
+  }
+
+  /** The window of session k from its booked neighbours only (when propagation gave up). */
+  private localWindow(k: number, es: number[], ls: number[]): void {
+    const { members, state, world, table } = this;
+    const session = world.sessions[members[k]];
+    let lo = this.domains[members[k]].first;
+    let hi = this.domains[members[k]].last;
+    for (const e of session.preds) {
+      if (state[world.sessions[e.other].position] !== PLACED) continue;
+      const end = table.start[e.other] + world.sessions[e.other].duration;
+      lo = Math.max(lo, end + e.min);
+      hi = Math.min(hi, end + e.max);
+    }
+    for (const e of session.succs) {
+      if (state[world.sessions[e.other].position] !== PLACED) continue;
+      const start = table.start[e.other];
+      lo = Math.max(lo, start - e.max - session.duration);
+      hi = Math.min(hi, start - e.min - session.duration);
+    }
+    es[k] = lo;
+    ls[k] = hi;
+  }
+}
