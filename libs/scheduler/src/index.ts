@@ -1,0 +1,10 @@
+export * from './model';
+export { InstanceError, parseInstance } from './parse';
+export { PlanError, parsePlan } from './parse-plan';
+export type { PlanToCheck } from './parse-plan';
+export { checkPlan, formatViolation } from './check';
+export type { Violation } from './check';
+export { scorePlan } from './score';
+export type { Score } from './score';
+export { solve } from './solver/solve';
+export { suggest } from './solver/suggest';
