@@ -36,6 +36,8 @@ export class GroupSearch {
   private nodes = 0;
   private nodeLimit = 0;
   private branching = 1;
+  /** Index of each member in `members` (only members' entries are meaningful). */
+  private readonly position: Int32Array;
 
   constructor(
     private readonly world: World,
@@ -43,11 +45,17 @@ export class GroupSearch {
     private readonly domains: readonly Domain[],
     /** Sessions that can never be placed (a cycle, no possible slot, a predecessor of that kind). */
     private readonly unplaceable: Uint8Array,
-  ) {}
+  ) {
+    this.position = new Int32Array(world.sessions.length);
+  }
 
-  /** Places what it can of the group's sessions that are not booked yet; returns nodes used. */
+  /**
+   * Places what it can of the sessions not booked yet, jointly: `group` is one group or the
+   * concatenation of several, each in topological order. Returns the nodes used.
+   */
   place(group: readonly number[], nodeLimit: number): number {
     this.members = group;
+    group.forEach((s, k) => (this.position[s] = k));
     this.state = group.map((s) => (this.table.isPlaced(s) ? PLACED : this.unplaceable[s] ? SKIPPED : OPEN));
     if (!this.state.includes(OPEN)) return 0;
     this.lost = 0;
@@ -75,7 +83,7 @@ export class GroupSearch {
     }
     const s = members[k];
     const session = world.sessions[s];
-    if (session.preds.some((e) => state[world.sessions[e.other].position] === SKIPPED)) {
+    if (session.preds.some((e) => state[this.position[e.other]] === SKIPPED)) {
       this.skip(k);
       return;
     }
@@ -94,8 +102,9 @@ export class GroupSearch {
       this.localWindow(k, es, ls);
     }
     let tried = 0;
-    for (let t = es[k]; t <= ls[k] && this.nodes < this.nodeLimit; ) {
-      const fit = table.earliestFit(s, this.domains[s], t, ls[k]);
+    // Every (start, venue) in order: another venue at the same start can leave room for others.
+    for (let t = es[k], option = 0; t <= ls[k] && this.nodes < this.nodeLimit; ) {
+      const fit = table.fitFrom(s, this.domains[s], t, ls[k], option, -1);
       if (!fit) break;
       if (!better(lostBound, this.delay + session.priority * fit.start + othersBound, this.best)) break;
       this.nodes++;
@@ -108,7 +117,13 @@ export class GroupSearch {
       state[k] = OPEN;
       table.remove(s);
       if (tried >= this.branching) return;
-      t = fit.start + 1;
+      if (fit.option + 1 < session.venues.length) {
+        t = fit.start;
+        option = fit.option + 1;
+      } else {
+        t = fit.start + 1;
+        option = 0;
+      }
     }
     if (this.nodes < this.nodeLimit) this.skip(k);
   }
@@ -121,7 +136,7 @@ export class GroupSearch {
       if (state[j] !== OPEN) return;
       state[j] = SKIPPED;
       skipped.push(j);
-      for (const e of world.sessions[members[j]].succs) visit(world.sessions[e.other].position);
+      for (const e of world.sessions[members[j]].succs) visit(this.position[e.other]);
     };
     visit(k);
     const weight = skipped.reduce((sum, j) => sum + world.sessions[members[j]].priority, 0);
@@ -171,7 +186,7 @@ export class GroupSearch {
       for (let k = 0; k < n; k++) {
         if (state[k] === SKIPPED) continue;
         for (const e of world.sessions[members[k]].preds) {
-          const j = world.sessions[e.other].position;
+          const j = this.position[e.other];
           if (state[j] === SKIPPED) continue;
           const gapFrom = world.sessions[e.other].duration;
           // k starts in [end of j + min, end of j + max]
@@ -217,13 +232,13 @@ export class GroupSearch {
     let lo = this.domains[members[k]].first;
     let hi = this.domains[members[k]].last;
     for (const e of session.preds) {
-      if (state[world.sessions[e.other].position] !== PLACED) continue;
+      if (state[this.position[e.other]] !== PLACED) continue;
       const end = table.start[e.other] + world.sessions[e.other].duration;
       lo = Math.max(lo, end + e.min);
       hi = Math.min(hi, end + e.max);
     }
     for (const e of session.succs) {
-      if (state[world.sessions[e.other].position] !== PLACED) continue;
+      if (state[this.position[e.other]] !== PLACED) continue;
       const start = table.start[e.other];
       lo = Math.max(lo, start - e.max - session.duration);
       hi = Math.min(hi, start - e.min - session.duration);

@@ -28,8 +28,6 @@ export interface Session {
   fixed: { start: number; venue: number } | null;
   /** Index of the group of sessions linked by `after` rules, placed together. */
   group: number;
-  /** Position of the session in its group's topological order. */
-  position: number;
 }
 
 export interface Person {
@@ -114,7 +112,6 @@ export class World {
       succs: [],
       fixed,
       group: -1,
-      position: -1,
     });
     this.sessionIndex.set(spec.id, index);
     this.maxDuration = Math.max(this.maxDuration, duration);
@@ -240,9 +237,7 @@ export class World {
       members.push(s);
     }
     this.groups = [...byRoot.values()].sort((a, b) => Math.min(...a) - Math.min(...b));
-    this.groups.forEach((members, g) =>
-      members.forEach((s, position) => Object.assign(this.sessions[s], { group: g, position })),
-    );
+    this.groups.forEach((members, g) => members.forEach((s) => (this.sessions[s].group = g)));
   }
 
   /** Travel slots needed between two venues. */
