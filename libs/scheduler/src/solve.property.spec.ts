@@ -122,25 +122,17 @@ function listedOnce(instance: Instance, plan: Plan): boolean {
 const TIME_LIMIT_MS = 60;
 
 describe('on random small instances', () => {
-  it('the solver returns plans that break no hard rule and list every session exactly once', () => {
+  it.each<[string, (instance: Instance) => Plan, number]>([
+    ['the solver', (instance) => solve(instance, { timeLimitMs: TIME_LIMIT_MS }), 200],
+    ['the greedy baseline', greedyPlan, 300],
+  ])('%s returns plans that break no hard rule and list every session exactly once', (_who, planFor, numRuns) => {
     fc.assert(
       fc.property(instances, (instance) => {
-        const plan = solve(instance, { timeLimitMs: TIME_LIMIT_MS });
+        const plan = planFor(instance);
         expect(brokenRules(instance, plan)).toEqual([]);
         expect(listedOnce(instance, plan)).toBe(true);
       }),
-      { numRuns: 200 },
-    );
-  });
-
-  it('the greedy baseline returns plans that break no hard rule and list every session exactly once', () => {
-    fc.assert(
-      fc.property(instances, (instance) => {
-        const plan = greedyPlan(instance);
-        expect(brokenRules(instance, plan)).toEqual([]);
-        expect(listedOnce(instance, plan)).toBe(true);
-      }),
-      { numRuns: 300 },
+      { numRuns },
     );
   });
 
