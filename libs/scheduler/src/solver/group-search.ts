@@ -7,7 +7,13 @@ const PLACED = 1;
 const SKIPPED = 2;
 
 /** The objective of a group's placement: weight left out first, then priority × start slots. */
-interface Score {
+/** Earliest and latest starts of a search's members, by position. */
+interface Windows {
+  es: number[];
+  ls: number[];
+}
+
+export interface Score {
   lost: number;
   delay: number;
 }
@@ -50,30 +56,40 @@ export class GroupSearch {
   }
 
   /**
-   * Places what it can of the sessions not booked yet, jointly: `group` is one group or the
-   * concatenation of several, each in topological order. Returns the nodes used.
+   * Places what it can of the sessions not booked yet, jointly: `members` is one group or
+   * the concatenation of several, each in topological order. With an `incumbent` (the score
+   * of a placement the caller holds for these sessions), it places them only if it finds
+   * better, and says whether it did.
    */
-  place(group: readonly number[], nodeLimit: number): number {
-    this.members = group;
-    group.forEach((s, k) => (this.position[s] = k));
-    this.state = group.map((s) => (this.table.isPlaced(s) ? PLACED : this.unplaceable[s] ? SKIPPED : OPEN));
-    if (!this.state.includes(OPEN)) return 0;
+  place(members: readonly number[], nodeLimit: number, incumbent?: Score): boolean {
+    this.members = members;
+    members.forEach((s, k) => (this.position[s] = k));
+    this.state = members.map((s) => (this.table.isPlaced(s) ? PLACED : this.unplaceable[s] ? SKIPPED : OPEN));
+    if (!this.state.includes(OPEN)) return false;
     this.lost = 0;
     this.delay = 0;
-    this.best = { lost: Infinity, delay: Infinity, start: [], venue: [] };
+    this.best = { lost: incumbent?.lost ?? Infinity, delay: incumbent?.delay ?? Infinity, start: [], venue: [] };
     this.nodes = 0;
     this.nodeLimit = nodeLimit;
-    this.branching = 1;
-    this.dfs(0);
+    if (!incumbent) {
+      this.branching = 1;
+      this.dfs(0, null);
+    }
     this.branching = Infinity;
-    this.dfs(0);
-    group.forEach((s, k) => {
+    this.dfs(0, null);
+    if (this.best.start.length === 0) return false;
+    members.forEach((s, k) => {
       if (this.state[k] === OPEN && this.best.start[k] >= 0) this.table.place(s, this.best.start[k], this.best.venue[k]);
     });
-    return this.nodes;
+    return true;
   }
 
-  private dfs(from: number): void {
+  /**
+   * Decides the first open member from `from` on. `inherited` are the parent's windows: still
+   * valid bounds after one more placement, so propagation resumes from them (after a session
+   * is left out they no longer hold, and are recomputed).
+   */
+  private dfs(from: number, inherited: Windows | null): void {
     const { members, state, world, table } = this;
     let k = from;
     while (k < members.length && state[k] !== OPEN) k++;
@@ -87,9 +103,9 @@ export class GroupSearch {
       this.skip(k);
       return;
     }
-    const es: number[] = new Array(members.length);
-    const ls: number[] = new Array(members.length);
-    const consistent = this.propagate(es, ls);
+    const es = inherited ? inherited.es.slice() : new Array<number>(members.length);
+    const ls = inherited ? inherited.ls.slice() : new Array<number>(members.length);
+    const consistent = this.propagate(es, ls, inherited !== null);
     let othersBound = 0;
     let lostBound = this.lost;
     if (consistent) {
@@ -112,7 +128,7 @@ export class GroupSearch {
       table.place(s, fit.start, fit.venue);
       state[k] = PLACED;
       this.delay += session.priority * fit.start;
-      this.dfs(k + 1);
+      this.dfs(k + 1, consistent ? { es, ls } : null);
       this.delay -= session.priority * fit.start;
       state[k] = OPEN;
       table.remove(s);
@@ -141,7 +157,7 @@ export class GroupSearch {
     visit(k);
     const weight = skipped.reduce((sum, j) => sum + world.sessions[members[j]].priority, 0);
     this.lost += weight;
-    if (better(this.lost, this.delay, this.best)) this.dfs(k + 1);
+    if (better(this.lost, this.delay, this.best)) this.dfs(k + 1, null);
     this.lost -= weight;
     for (const j of skipped) state[j] = OPEN;
   }
@@ -168,7 +184,7 @@ export class GroupSearch {
    * the gap rules applied both ways until nothing moves, each earliest start moved to the
    * first slot the bookings allow. False when they cannot all be placed.
    */
-  private propagate(es: number[], ls: number[]): boolean {
+  private propagate(es: number[], ls: number[], warm: boolean): boolean {
     const { members, state, world, table, domains } = this;
     const n = members.length;
     for (let k = 0; k < n; k++) {
@@ -176,8 +192,11 @@ export class GroupSearch {
       if (state[k] === PLACED) {
         es[k] = ls[k] = table.start[s];
       } else if (state[k] === OPEN) {
-        ls[k] = domains[s].last;
-        es[k] = this.firstFit(k, domains[s].first, ls[k]);
+        if (!warm) {
+          es[k] = domains[s].first;
+          ls[k] = domains[s].last;
+        }
+        es[k] = this.firstFit(k, es[k], ls[k]);
         if (es[k] > ls[k]) return false;
       }
     }

@@ -3,12 +3,16 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { GroupPlacement, Search } from './search';
 
-/** Node budget of one group placement inside a move. */
+/** Node budget of one group placement inside an ejection move. */
 const MOVE_NODES = 300;
 /** Node budget when two groups are placed jointly. */
-const PAIR_NODES = 3000;
+const PAIR_NODES = 1000;
+/** Node budget when three groups are placed jointly. */
+const TRIPLE_NODES = 1000;
 /** At most this many other groups are taken out with the one being improved. */
 const MAX_EJECTED = 6;
+/** Rounds of repair over the groups that leave weight out. */
+const REPAIR_ROUNDS = 30;
 
 interface Booking {
   session: number;
@@ -17,112 +21,181 @@ interface Booking {
 }
 
 /**
- * Large-neighbourhood search over groups. Each group's best placement on its own (only the
- * fixed sessions booked) is known; a group that falls short of it (weight left out, or
- * later starts) is taken out together with the groups whose bookings stand in the way of
- * that best placement (or, now and then, other groups sharing its people), put back first,
- * and the others put back after it in random order. The move is kept when the plan is no
- * worse by the objective (equal plans are kept too, to drift across plateaus), otherwise
- * undone. It stops when every group has its own best placement (the plan is then optimal),
- * when moves stop paying, at the deadline, or after maxIterations moves.
+ * Large-neighbourhood search over groups, in two phases that follow the objective.
+ *
+ * Each group's best placement on its own (only the fixed sessions booked) is known. A group
+ * that falls short of it is improved by ejection: it is taken out with the groups whose
+ * bookings stand in the way of that best placement, put back first, and the others are put
+ * back after it in random order.
+ *
+ * 1. Repair: groups that leave weight out get ejection moves, kept whenever no weight is lost
+ *    (so the loss can travel to a group that can make it up).
+ * 2. Earliness: for each group still short of its own best, an ejection move (kept when the
+ *    plan is no worse), then a joint re-placement of the group with each group near it in
+ *    time that shares a person or stands in its way: an exact search for the pair, with the
+ *    current placement as the bound to beat. A pair already tried is tried again only after
+ *    one of its two groups changed.
+ *
+ * It stops when every group has its own best placement (the plan is then optimal), when a
+ * whole pass finds nothing better, at the deadline, or after maxIterations moves.
  */
 export class Improver {
   private readonly rng: RandomGenerator;
-  private readonly neighbours: number[][];
+  private readonly version: Int32Array;
+  private readonly triedAt = new Map<string, number>();
+  private iterations = 0;
 
   constructor(
     private readonly search: Search,
     private readonly ideal: GroupPlacement[],
     seed: number,
+    private readonly deadline: number,
+    private readonly maxIterations: number,
   ) {
     this.rng = xoroshiro128plus(seed);
-    this.neighbours = search.groupsSharingPeople();
+    this.version = new Int32Array(search.world.groups.length);
   }
 
-  run(deadline: number, maxIterations: number): number {
-    const { search } = this;
-    const groups = search.world.groups;
-    let stale = 0;
-    let iteration = 0;
-    let pending: number[] = [];
-    while (iteration < maxIterations) {
-      if ((iteration & 7) === 0 && performance.now() > deadline) break;
-      if (pending.length === 0) {
-        pending = this.shortfalls();
-        if (pending.length === 0) break;
-        if (stale > 4 * groups.length + 200) break;
+  run(): number {
+    for (let round = 0; round < REPAIR_ROUNDS; round++) {
+      const losing = this.shuffled(this.groups().filter((g) => this.lostBeyondIdeal(g)));
+      if (losing.length === 0) break;
+      for (const g of losing) {
+        if (this.outOfBudget()) return this.iterations;
+        if (this.lostBeyondIdeal(g)) this.eject(g, true);
       }
-      const g = pending.splice(uniformInt(this.rng, 0, pending.length - 1), 1)[0];
-      if (this.regret(g) <= 0) continue;
-      iteration++;
-      stale = this.move(g, this.search.groupScore(g).lost > this.ideal[g].lost) ? 0 : stale + 1;
-      if (process.env.TRACE && stale === 0) console.error(iteration, Math.round(performance.now()), this.search.table.weight, this.search.table.delay * 0.25);
     }
-    if (process.env.TRACE) console.error('iterations', iteration, 'stale', stale);
-    if (process.env.TRACE) console.error('regrets', this.search.world.groups.map((_, g) => [g, this.search.groupScore(g), this.ideal[g].lost, this.ideal[g].delay]).filter(([g]) => this.regret(g as number) > 0).map((x) => JSON.stringify(x)).join(' '));
-    return iteration;
+    do {
+      for (let improved = true; improved; ) {
+        improved = false;
+        for (const g of this.shuffled(this.groups().filter((h) => this.regret(h) > 0))) {
+          if (this.regret(g) <= 0) continue;
+          if (this.outOfBudget()) return this.iterations;
+          if (this.eject(g, false)) improved = true;
+          for (const h of this.shuffled(this.related(g))) {
+            if (this.regret(g) <= 0 || this.outOfBudget()) break;
+            if (this.together([g, h], PAIR_NODES)) improved = true;
+          }
+        }
+      }
+    } while (this.someTripleImproves());
+    return this.iterations;
   }
 
-  /** Groups below their own best, those leaving weight out first. */
-  private shortfalls(): number[] {
-    const groups = this.search.world.groups.map((_, g) => g);
-    const losing = groups.filter((g) => this.search.groupScore(g).lost > this.ideal[g].lost);
-    return losing.length > 0 ? losing : groups.filter((g) => this.regret(g) > 0);
+  /** Joint re-placement of a group with two groups related to it, until one pays. */
+  private someTripleImproves(): boolean {
+    for (const g of this.shuffled(this.groups().filter((h) => this.regret(h) > 0))) {
+      const related = this.shuffled(this.related(g));
+      for (let i = 0; i < related.length; i++) {
+        for (let j = i + 1; j < related.length; j++) {
+          if (this.outOfBudget()) return false;
+          if (this.together([g, related[i], related[j]], TRIPLE_NODES)) return true;
+        }
+      }
+    }
+    return false;
   }
 
+  private outOfBudget(): boolean {
+    return this.iterations >= this.maxIterations || ((this.iterations & 7) === 0 && performance.now() > this.deadline);
+  }
+
+  private groups(): number[] {
+    return this.search.world.groups.map((_, g) => g);
+  }
+
+  private lostBeyondIdeal(g: number): boolean {
+    return this.search.groupScore(g).lost > this.ideal[g].lost;
+  }
+
+  /** How far group g is from its own best: weight left out first, then delay. */
   private regret(g: number): number {
     const now = this.search.groupScore(g);
     const best = this.ideal[g];
-    return now.lost !== best.lost ? now.lost - best.lost : now.delay - best.delay;
+    return now.lost !== best.lost ? (now.lost - best.lost) * 1e9 : now.delay - best.delay;
   }
 
-  /** One move around group g; true when it made the plan strictly better. */
-  private move(g: number, repairing: boolean): boolean {
+  /** Joint re-placement of a few groups, when not tried since one of them changed. */
+  private together(groups: number[], nodeLimit: number): boolean {
+    const key = [...groups].sort((x, y) => x - y).join(',');
+    const stamp = groups.reduce((sum, g) => sum + this.version[g], 0);
+    if (this.triedAt.get(key) === stamp) return false;
+    this.iterations++;
+    const better = this.search.reoptimise(groups, nodeLimit);
+    if (better) this.changed(groups);
+    this.triedAt.set(key, stamp + (better ? groups.length : 0));
+    return better;
+  }
+
+  private changed(groups: number[]): void {
+    for (const g of groups) this.version[g]++;
+  }
+
+  /**
+   * Groups that share a person with g around the times g has or wants (its current and its
+   * own best starts, a day either side), and groups in the way of its own best placement.
+   */
+  private related(g: number): number[] {
+    const { search } = this;
+    const world = search.world;
+    const table = search.table;
+    const day = Math.round(1440 / world.calendar.slotMinutes);
+    const found = new Set<number>(this.inTheWay(g));
+    world.groups[g].forEach((s, k) => {
+      const session = world.sessions[s];
+      const wanted = this.ideal[g].start[k];
+      const now = table.isPlaced(s) ? table.start[s] : wanted;
+      if (wanted < 0 && now < 0) return;
+      const from = Math.min(wanted < 0 ? now : wanted, now) - day;
+      const to = Math.max(wanted, now) + session.duration + day;
+      for (const p of session.attendees) {
+        for (const other of table.bookedBetween(p, from, to)) {
+          if (!world.sessions[other].fixed) found.add(world.sessions[other].group);
+        }
+      }
+    });
+    found.delete(g);
+    return [...found];
+  }
+
+  /** The groups whose bookings stand in the way of g's own best placement. */
+  private inTheWay(g: number): number[] {
+    const { search } = this;
+    const world = search.world;
+    const best = this.ideal[g];
+    const found = new Set<number>();
+    world.groups[g].forEach((s, k) => {
+      if (world.sessions[s].fixed || best.start[k] < 0) return;
+      for (const clash of search.table.clashes(s, best.start[k], best.venue[k])) {
+        const other = world.sessions[clash.other];
+        if (other.group !== g && !other.fixed) found.add(other.group);
+      }
+    });
+    return [...found];
+  }
+
+  /**
+   * Takes g out with the groups in its way, puts g back first and them after; keeps the
+   * result when no weight is lost and (unless repairing) the delay is no worse. True when
+   * the plan got strictly better.
+   */
+  private eject(g: number, repairing: boolean): boolean {
     const { search } = this;
     const table = search.table;
-    const ejected = this.pickEjected(g);
-    const together = ejected.length > 0 && uniformInt(this.rng, 0, 2) === 0;
-    const touched = [g, ...(together ? ejected.slice(0, 1) : ejected)];
+    this.iterations++;
+    const ejected = this.shuffled(this.inTheWay(g)).slice(0, MAX_EJECTED);
+    const touched = [g, ...ejected];
     const weight = table.weight;
     const delay = table.delay;
     const saved = touched.flatMap((h) => this.takeOut(h));
-    if (together) {
-      search.placeGroupsTogether(touched, PAIR_NODES);
-    } else {
-      search.placeGroup(g, MOVE_NODES);
-      for (const h of ejected) search.placeGroup(h, MOVE_NODES);
-    }
+    for (const h of touched) search.placeGroup(h, MOVE_NODES);
     if (table.weight > weight || (table.weight === weight && (repairing || table.delay <= delay))) {
+      this.changed(touched);
       return table.weight > weight || table.delay < delay;
     }
     for (const h of touched) this.takeOut(h);
     for (const b of saved) table.place(b.session, b.start, b.venue);
     return false;
-  }
-
-  /** The groups whose bookings stand in the way of g's own best placement, in random order. */
-  private pickEjected(g: number): number[] {
-    const { search } = this;
-    const world = search.world;
-    const found = new Set<number>();
-    const best = this.ideal[g];
-    if (uniformInt(this.rng, 0, 9) > 0) {
-      world.groups[g].forEach((s, k) => {
-        if (world.sessions[s].fixed || best.start[k] < 0) return;
-        for (const clash of search.table.clashes(s, best.start[k], best.venue[k])) {
-          const other = world.sessions[clash.other];
-          if (other.group !== g && !other.fixed) found.add(other.group);
-        }
-      });
-    } else {
-      for (const h of this.neighbours[g]) if (uniformInt(this.rng, 0, 2) === 0) found.add(h);
-    }
-    const list = [...found];
-    for (let i = list.length - 1; i > 0; i--) {
-      const j = uniformInt(this.rng, 0, i);
-      [list[i], list[j]] = [list[j], list[i]];
-    }
-    return list.slice(0, MAX_EJECTED);
   }
 
   /** Removes the group's placed sessions that are not fixed; returns what they were. */
@@ -136,5 +209,13 @@ export class Improver {
       table.remove(s);
     }
     return out;
+  }
+
+  private shuffled(list: number[]): number[] {
+    for (let i = list.length - 1; i > 0; i--) {
+      const j = uniformInt(this.rng, 0, i);
+      [list[i], list[j]] = [list[j], list[i]];
+    }
+    return list;
   }
 }

@@ -1,23 +1,17 @@
 import { Domain, staticDomain } from './domain';
-import { GroupSearch } from './group-search';
+import { GroupSearch, Score } from './group-search';
 import { Improver } from './improve';
 import { Timetable } from './timetable';
 import { World } from './world';
 
-/** How good a group's placement is: weight left out, then priority × start slots. */
-export interface GroupScore {
-  lost: number;
-  delay: number;
-}
-
 /** A group's placement, aligned with its members (-1 where left out). */
-export interface GroupPlacement extends GroupScore {
+export interface GroupPlacement extends Score {
   start: number[];
   venue: number[];
 }
 
 /** Node budget of one group placement while building the first plan. */
-const CONSTRUCTION_NODES = Number(process.env.NODES ?? 2000);
+const CONSTRUCTION_NODES = 2000;
 
 /**
  * The solver's state and moves: the timetable, each session's static domain, and the
@@ -29,6 +23,8 @@ export class Search {
   /** 1 for sessions no plan can hold: caught in an `after` cycle, no slot, or such a predecessor. */
   readonly unplaceable: Uint8Array;
   private readonly groupSearch: GroupSearch;
+  /** Each group's best placement on its own (see isolatedOptima), set by construct. */
+  private ideal: GroupPlacement[] = [];
 
   constructor(readonly world: World) {
     this.table = new Timetable(world);
@@ -46,44 +42,29 @@ export class Search {
     this.groupSearch = new GroupSearch(world, this.table, this.domains, this.unplaceable);
   }
 
-  /** Groups with sessions to place, most constrained first: fewest possible starts, then most weight. */
-  private constructionOrder(): number[] {
-    const { world } = this;
-    const key = world.groups.map((members) => {
-      let tightest = Infinity;
-      let weight = 0;
-      for (const s of members) {
-        if (world.sessions[s].fixed || this.unplaceable[s]) continue;
-        tightest = Math.min(tightest, this.domains[s].size);
-        weight += world.sessions[s].priority;
-      }
-      return { tightest, weight };
-    });
-    const order = world.groups
-      .map((_, g) => g)
-      .filter((g) => key[g].weight > 0);
-    const mode = process.env.ORDER ?? 'tight';
-    if (mode === 'tight') return order.sort((a, b) => key[a].tightest - key[b].tightest || key[b].weight - key[a].weight || a - b);
-    if (mode === 'weight') return order.sort((a, b) => key[b].weight - key[a].weight || key[a].tightest - key[b].tightest || a - b);
-    if (mode === 'index') return order;
-    const ideal = this.isolatedOptima();
-    if (mode === 'ideal') return order.sort((a, b) => ideal[a].delay / key[a].weight - ideal[b].delay / key[b].weight || a - b);
-    if (mode === 'idealrev') return order.sort((a, b) => -ideal[a].delay / key[a].weight + ideal[b].delay / key[b].weight || a - b);
-    return order.sort((a, b) => key[a].tightest / key[a].weight - key[b].tightest / key[b].weight || a - b);
-  }
-
+  /**
+   * Builds a first plan group by group, in the order of their own best placements' mean
+   * start (priority-weighted): like booking a diary forwards, each group takes the earliest
+   * room left after the groups that could start before it.
+   */
   construct(deadline: number): void {
-    for (const g of this.constructionOrder()) {
+    this.ideal = this.isolatedOptima();
+    const weight = this.world.groups.map((members) =>
+      members.reduce((sum, s) => sum + (this.world.sessions[s].fixed || this.unplaceable[s] ? 0 : this.world.sessions[s].priority), 0),
+    );
+    const meanStart = (g: number): number => this.ideal[g].delay / weight[g];
+    const order = this.world.groups.map((_, g) => g).filter((g) => weight[g] > 0);
+    order.sort((a, b) => meanStart(a) - meanStart(b) || a - b);
+    for (const g of order) {
       if (performance.now() > deadline) return;
-      const n = this.groupSearch.place(this.world.groups[g], CONSTRUCTION_NODES);
-      if (process.env.TRACE) console.error('construct', g, this.world.groups[g].map((s) => this.world.sessions[s].id + (this.table.isPlaced(s) ? '' : '!')).join(' '), n);
+      this.placeGroup(g, CONSTRUCTION_NODES);
     }
   }
 
   /** Refines the plan until the deadline or maxIterations moves; returns the moves made. */
   improve(deadline: number, maxIterations: number, seed: number): number {
     if (performance.now() > deadline || maxIterations <= 0) return 0;
-    return new Improver(this, this.isolatedOptima(), seed).run(deadline, maxIterations);
+    return new Improver(this, this.ideal, seed, deadline, maxIterations).run();
   }
 
   placeGroup(g: number, nodeLimit: number): void {
@@ -96,7 +77,7 @@ export class Search {
   }
 
   /** The score of a group's sessions that the solver places (fixed ones never change). */
-  groupScore(g: number): GroupScore {
+  groupScore(g: number): Score {
     let lost = 0;
     let delay = 0;
     for (const s of this.world.groups[g]) {
@@ -133,15 +114,29 @@ export class Search {
     });
   }
 
-  /** For each group, the other groups with an attendee in common. */
-  groupsSharingPeople(): number[][] {
-    const byPerson = this.world.people.map(() => new Set<number>());
-    for (const s of this.world.sessions) for (const p of s.attendees) byPerson[p].add(s.group);
-    return this.world.groups.map((members, g) => {
-      const found = new Set<number>();
-      for (const s of members) for (const p of this.world.sessions[s].attendees) for (const h of byPerson[p]) found.add(h);
-      found.delete(g);
-      return [...found];
-    });
+  /**
+   * Re-places the sessions of several groups jointly when a better combination than the
+   * current one exists (within the node budget); true when it found one.
+   */
+  reoptimise(groups: number[], nodeLimit: number): boolean {
+    const { world, table } = this;
+    const members = groups.flatMap((g) => world.groups[g]);
+    const movable = members.filter((s) => !world.sessions[s].fixed && !this.unplaceable[s]);
+    const saved = movable.filter((s) => table.isPlaced(s)).map((s) => ({ s, start: table.start[s], venue: table.venue[s] }));
+    const incumbent = { lost: 0, delay: 0 };
+    for (const s of movable) {
+      const priority = world.sessions[s].priority;
+      if (table.isPlaced(s)) incumbent.delay += priority * table.start[s];
+      else incumbent.lost += priority;
+    }
+    // Current starts order the search (the gaps make that a topological order); sessions
+    // left out go last, in their groups' order.
+    const rank = (s: number): number => (table.isPlaced(s) ? table.start[s] : Infinity);
+    const order = [...members].sort((a, b) => rank(a) - rank(b));
+    for (const { s } of saved) table.remove(s);
+    if (this.groupSearch.place(order, nodeLimit, incumbent)) return true;
+    for (const { s, start, venue } of saved) table.place(s, start, venue);
+    return false;
   }
+
 }

@@ -96,37 +96,23 @@ export class Timetable {
    * after t before which it cannot (at this venue), so a search for the earliest fit can jump.
    */
   check(s: number, t: number, v: number, ignoring = -1): number {
-    let jump = -1;
-    this.visitClashes(s, t, v, ignoring, (clash) => {
-      jump = clash.until;
-      return true;
-    });
-    return jump;
+    return this.scan(s, t, v, ignoring, null);
   }
 
   /** Every booking that stops s from taking (t, v), with the rule and person involved. */
   clashes(s: number, t: number, v: number, ignoring = -1): Clash[] {
     const found: Clash[] = [];
-    this.visitClashes(s, t, v, ignoring, (clash) => {
-      found.push(clash);
-      return false;
-    });
+    this.scan(s, t, v, ignoring, found);
     return found;
   }
 
   /**
-   * Calls `onClash` for each booking that stops s from taking (t, v), until it returns true;
-   * `ignoring` is an attendee left out (to find what would be possible without them).
+   * Looks for bookings that stop s from taking (t, v): without `found`, returns at the first
+   * with its `until` (-1 when there is none); with it, collects them all. `ignoring` is an
+   * attendee left out (to find what would be possible without them). The hottest code of
+   * the solver, hence no callbacks.
    */
-  private visitClashes(
-    s: number,
-    t: number,
-    v: number,
-    ignoring: number,
-    onClash: (clash: Clash) => boolean,
-  ): void {
-    const clash = (other: number, until: number, rule: ClashRule, person: number): boolean =>
-      onClash({ other, until, rule, person });
+  private scan(s: number, t: number, v: number, ignoring: number, found: Clash[] | null): number {
     const world = this.world;
     const sessions = world.sessions;
     const session = sessions[s];
@@ -140,7 +126,9 @@ export class Timetable {
         const sj = this.start[j];
         if (sj >= end) break;
         const ej = sj + sessions[j].duration;
-        if (j !== s && ej > t && clash(j, ej, 'venue', -1)) return;
+        if (j === s || ej <= t) continue;
+        if (found === null) return ej;
+        found.push({ other: j, until: ej, rule: 'venue', person: -1 });
       }
     }
     const day = world.calendar.dayOfSlot[t];
@@ -150,8 +138,10 @@ export class Timetable {
       if (p === ignoring) continue;
       const person = world.people[p];
       if (person.dailyLimit > 0 && this.dayCount[p * this.dayCountStride + day] - ownToday >= person.dailyLimit) {
+        const until = world.calendar.dayStart[day + 1];
+        if (found === null) return until;
         for (const j of this.sessionsOnDay(p, day)) {
-          if (j !== s && clash(j, world.calendar.dayStart[day + 1], 'daily limit', p)) return;
+          if (j !== s) found.push({ other: j, until, rule: 'daily limit', person: p });
         }
       }
       const agenda = this.personAgenda[p];
@@ -164,11 +154,14 @@ export class Timetable {
         const ej = sj + sessions[j].duration;
         const gap = sj >= end ? sj - end : t - ej;
         if (gap < 0) {
-          if (clash(j, ej, 'overlap', p)) return;
-        } else {
-          const travel = world.travelBetween(v, this.venue[j]);
-          if (gap < travel && clash(j, ej + travel, 'travel', p)) return;
+          if (found === null) return ej;
+          found.push({ other: j, until: ej, rule: 'overlap', person: p });
+          continue;
         }
+        const travel = world.travelBetween(v, this.venue[j]);
+        if (gap >= travel) continue;
+        if (found === null) return ej + travel;
+        found.push({ other: j, until: ej + travel, rule: 'travel', person: p });
       }
       if (remote) continue;
       for (const { other: q, gap: needed } of person.separations) {
@@ -181,28 +174,29 @@ export class Timetable {
           if (j === s || this.venue[j] !== v || sessions[j].attendees.includes(p)) continue;
           const ej = sj + sessions[j].duration;
           const gap = sj >= end ? sj - end : t - ej;
-          if (gap < needed && clash(j, ej + needed, 'separation', p)) return;
+          if (gap >= needed) continue;
+          if (found === null) return ej + needed;
+          found.push({ other: j, until: ej + needed, rule: 'separation', person: p });
         }
       }
     }
+    return -1;
   }
 
   /** Sessions of person p starting on a day (for the daily limit). */
   private sessionsOnDay(p: number, day: number): number[] {
     const cal = this.world.calendar;
-    const agenda = this.personAgenda[p];
-    const out: number[] = [];
-    for (let i = agenda.from(cal.dayStart[day]); i < agenda.items.length; i++) {
-      const j = agenda.items[i];
-      if (this.start[j] >= cal.dayStart[day + 1]) break;
-      out.push(j);
-    }
-    return out;
+    return this.bookedBetween(p, cal.dayStart[day], cal.dayStart[day + 1]);
   }
 
-  /** Sessions booked for person p, by start. */
-  agendaOf(p: number): readonly number[] {
-    return this.personAgenda[p].items;
+  /** Sessions of person p starting in [from, to). */
+  bookedBetween(p: number, from: number, to: number): number[] {
+    const agenda = this.personAgenda[p];
+    const out: number[] = [];
+    for (let i = agenda.from(from); i < agenda.items.length && this.start[agenda.items[i]] < to; i++) {
+      out.push(agenda.items[i]);
+    }
+    return out;
   }
 
   /**
