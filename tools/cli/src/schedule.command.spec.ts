@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -32,7 +32,7 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-const tiny = parseInstance(JSON.parse(require('node:fs').readFileSync(TINY, 'utf8')));
+const tiny = parseInstance(JSON.parse(readFileSync(TINY, 'utf8')));
 /** tiny's one fixed session (c2/prep-victim-1, priority 2, Mon 4 Jan 13:15) placed, every other session unscheduled. */
 const fixedOnly = {
   assignments: [{ session: 'c2/prep-victim-1', start: '2027-01-04T13:15:00Z', venue: 'hub-maidstone' }],
@@ -62,7 +62,7 @@ describe('schedule solve', () => {
   });
 
   it('refuses a malformed instance with one line naming the file and the field, exit 2', async () => {
-    const json = JSON.parse(require('node:fs').readFileSync(TINY, 'utf8'));
+    const json = JSON.parse(readFileSync(TINY, 'utf8'));
     json.sessions[3].durationMinutes = 50;
     const path = file('bad-duration.json', json);
     expect(await run('solve', path)).toEqual({
