@@ -10,8 +10,14 @@ module.exports = {
   testRegex: '\\.(spec|e2e-spec)\\.ts$',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: Object.fromEntries(
-    libs.map((lib) => [`^#${lib}$`, `<rootDir>/libs/${lib}/src/index.ts`]),
-  ),
+  moduleNameMapper: {
+    ...Object.fromEntries(libs.map((lib) => [`^#${lib}$`, `<rootDir>/libs/${lib}/src/index.ts`])),
+    '^#infra$': '<rootDir>/tools/infra/src/index.ts',
+    '^#testing$': '<rootDir>/test/support/index.ts',
+  },
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
   maxWorkers: 2,
+  // Medium and end-to-end specs wait on real Postgres, Redis and queues.
+  testTimeout: 30_000,
 };

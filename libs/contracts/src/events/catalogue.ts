@@ -1,0 +1,65 @@
+import type { ServiceName } from '../services';
+import type * as C from './case.events';
+
+/** Every event type with its current payload. A breaking change is a new version, not an edit. */
+export interface EventPayloads {
+  'case.referred': C.CaseReferredV1;
+  'case.triaged': C.CaseTriagedV1;
+  'case.contact-attempted': C.ContactAttemptedV1;
+  'case.stage-changed': C.CaseStageChangedV1;
+  'case.facilitators-assigned': C.FacilitatorsAssignedV1;
+  'facilitator.registered': C.FacilitatorV1;
+  'facilitator.changed': C.FacilitatorV1;
+  'participant.added': C.ParticipantV1;
+  'participant.changed': C.ParticipantV1;
+  'participant.removed': C.ParticipantRemovedV1;
+  'consent.recorded': C.ConsentRecordedV1;
+  'consent.withdrawn': C.ConsentWithdrawnV1;
+  'assessment.recorded': C.AssessmentRecordedV1;
+  'session.requested': C.SessionRequestedV1;
+  'outcome-agreement.recorded': C.OutcomeAgreementRecordedV1;
+  'outcome-action.updated': C.OutcomeActionUpdatedV1;
+  'feedback.recorded': C.FeedbackRecordedV1;
+}
+
+export type EventType = keyof EventPayloads;
+
+export interface EventDefinition {
+  version: number;
+  /** The services whose queue receives it; the relay publishes one job per subscriber. */
+  subscribers: readonly ServiceName[];
+}
+
+const toSchedulingAndReporting = ['scheduling', 'reporting'] as const;
+const toReporting = ['reporting'] as const;
+
+export const EVENT_CATALOGUE: { readonly [T in EventType]: EventDefinition } = {
+  'case.referred': { version: 1, subscribers: toReporting },
+  'case.triaged': { version: 1, subscribers: toReporting },
+  'case.contact-attempted': { version: 1, subscribers: toReporting },
+  'case.stage-changed': { version: 1, subscribers: toSchedulingAndReporting },
+  'case.facilitators-assigned': { version: 1, subscribers: toSchedulingAndReporting },
+  'facilitator.registered': { version: 1, subscribers: toSchedulingAndReporting },
+  'facilitator.changed': { version: 1, subscribers: toSchedulingAndReporting },
+  'participant.added': { version: 1, subscribers: toSchedulingAndReporting },
+  'participant.changed': { version: 1, subscribers: toSchedulingAndReporting },
+  'participant.removed': { version: 1, subscribers: toSchedulingAndReporting },
+  'consent.recorded': { version: 1, subscribers: toReporting },
+  'consent.withdrawn': { version: 1, subscribers: toReporting },
+  'assessment.recorded': { version: 1, subscribers: toReporting },
+  'session.requested': { version: 1, subscribers: toSchedulingAndReporting },
+  'outcome-agreement.recorded': { version: 1, subscribers: toReporting },
+  'outcome-action.updated': { version: 1, subscribers: toReporting },
+  'feedback.recorded': { version: 1, subscribers: toReporting },
+};
+
+export function isEventType(value: string): value is EventType {
+  return Object.prototype.hasOwnProperty.call(EVENT_CATALOGUE, value);
+}
+
+/** The event types a service receives, for its consumer to check its handlers against. */
+export function eventsSubscribedBy(service: ServiceName): EventType[] {
+  return (Object.keys(EVENT_CATALOGUE) as EventType[]).filter((type) =>
+    EVENT_CATALOGUE[type].subscribers.includes(service),
+  );
+}

@@ -1,0 +1,37 @@
+import type { Language, ParticipantRole } from './vocabulary';
+
+/**
+ * Request/response patterns over the Redis transport, for the few places a service needs an
+ * answer now. Answers are transient (pub/sub) and never stored in Redis.
+ */
+export const RPC_PATTERNS = {
+  /** Where logistics for a participant's session may be sent, and on which safe channels. */
+  contactRoute: 'cases.contact-route.v1',
+} as const;
+
+export interface ContactRouteRequestV1 {
+  caseId: string;
+  participantId: string;
+}
+
+/**
+ * A person in custody is never messaged: the route then leads to their offender manager.
+ * Only channels the recipient has said are safe carry an address.
+ */
+export interface ContactRouteResponseV1 {
+  participantId: string;
+  recipient: {
+    participantId: string;
+    role: ParticipantRole;
+    /** 'self', or why someone else receives the participant's logistics. */
+    relation: 'self' | 'offender-manager-for-person-in-custody';
+    firstName: string;
+    language: Language;
+    timeZone: string;
+    discreet: boolean;
+    sms: string | null;
+    email: string | null;
+  } | null;
+  /** Why there is no recipient, when there is none. */
+  unreachableReason: string | null;
+}

@@ -1,0 +1,56 @@
+import { HandlesEvent } from './handles-event.decorator';
+import { buildHandlerMap } from './handler-map';
+
+describe('the handler map checked at boot', () => {
+  class CaseStageHandler {
+    @HandlesEvent('case.stage-changed')
+    async onStageChanged(): Promise<void> {}
+  }
+
+  it('refuses to boot a service that subscribes to an event it has no handler for', () => {
+    expect(() => buildHandlerMap('scheduling', [new CaseStageHandler()])).toThrow(/scheduling subscribes to .*participant\.added.* but has no handler/);
+  });
+
+  it('refuses two handlers for one event', () => {
+    expect(() => buildHandlerMap('scheduling', [new CaseStageHandler(), new CaseStageHandler()])).toThrow(
+      'scheduling has two handlers for case.stage-changed',
+    );
+  });
+
+  it('refuses a handler for an event the service does not subscribe to', () => {
+    class ReferralHandler {
+      @HandlesEvent('case.referred')
+      async onReferred(): Promise<void> {}
+    }
+    expect(() => buildHandlerMap('scheduling', [new ReferralHandler()])).toThrow(
+      'ReferralHandler handles case.referred, which scheduling does not subscribe to in libs/contracts',
+    );
+  });
+
+  it('maps each event of a fully handled subscription to its handler, bound to its instance', async () => {
+    class Counter {
+      calls = 0;
+      @HandlesEvent('case.referred')
+      async onReferred(): Promise<void> {
+        this.calls += 1;
+      }
+    }
+    // reporting subscribes to every cases event; give it one handler class per event.
+    const counter = new Counter();
+    const others = ['case.triaged', 'case.contact-attempted', 'case.stage-changed', 'case.facilitators-assigned',
+      'facilitator.registered', 'facilitator.changed', 'participant.added', 'participant.changed', 'participant.removed',
+      'consent.recorded', 'consent.withdrawn', 'assessment.recorded', 'session.requested', 'outcome-agreement.recorded',
+      'outcome-action.updated', 'feedback.recorded'] as const;
+    const handlers = others.map((type) => {
+      class Other {
+        @HandlesEvent(type)
+        async handle(): Promise<void> {}
+      }
+      return new Other();
+    });
+    const map = buildHandlerMap('reporting', [counter, ...handlers]);
+    expect(map.size).toBe(others.length + 1);
+    await map.get('case.referred')!({} as never, {} as never);
+    expect(counter.calls).toBe(1);
+  });
+});

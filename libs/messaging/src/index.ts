@@ -1,0 +1,11 @@
+export { MessagingModule } from './messaging.module';
+export type { EventWorkerOptions } from './messaging.module';
+export { Outbox } from './outbox/outbox';
+export { OutboxRelay } from './outbox/outbox-relay';
+export { messagingTablesV1 } from './outbox/messaging-tables';
+export { EventConsumer } from './consumer/event-consumer';
+export type { HandleOutcome } from './consumer/event-consumer';
+export { HandlesEvent } from './consumer/handles-event.decorator';
+export type { EventHandlerFn } from './consumer/handles-event.decorator';
+export { RpcClient } from './rpc/rpc-client';
+export { redisTransportOptions } from './rpc/redis-transport';

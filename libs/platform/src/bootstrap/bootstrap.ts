@@ -1,0 +1,70 @@
+import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createServer, Server } from 'node:http';
+import { Logger } from 'nestjs-pino';
+import { PlatformConfig } from '../config/platform.config';
+import { GlobalExceptionFilter } from '../errors/global-exception.filter';
+import { createValidationPipe } from '../errors/validation';
+import { ReadinessRegistry } from '../health/readiness.registry';
+import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { metricsRegistry } from '../metrics/metrics';
+import { setupSwagger } from './swagger';
+
+/** The HTTP pipeline every API shares; tests apply it to their own app the same way. */
+export function configureApi(app: INestApplication, title: string): INestApplication {
+  app.useLogger(app.get(Logger));
+  const metrics = new HttpMetricsMiddleware();
+  app.use(metrics.use.bind(metrics));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new GlobalExceptionFilter());
+  app.enableShutdownHooks();
+  setupSwagger(app, title);
+  return app;
+}
+
+export async function runApi(rootModule: Type, title: string): Promise<INestApplication> {
+  const app = await NestFactory.create(rootModule, { bufferLogs: true });
+  configureApi(app, title);
+  await app.listen(app.get(PlatformConfig).PORT);
+  return app;
+}
+
+/**
+ * A worker is the same modules under another root, without the HTTP API. It still answers
+ * liveness, readiness and metrics on PORT for the orchestrator and Prometheus.
+ */
+export async function runWorker(rootModule: Type): Promise<INestApplicationContext> {
+  const context = await NestFactory.createApplicationContext(rootModule, { bufferLogs: true });
+  context.useLogger(context.get(Logger));
+  context.enableShutdownHooks();
+  const probes = probeServer(context.get(ReadinessRegistry));
+  probes.listen(context.get(PlatformConfig).PORT);
+  const close = context.close.bind(context);
+  context.close = async () => {
+    probes.close();
+    await close();
+  };
+  return context;
+}
+
+function probeServer(registry: ReadinessRegistry): Server {
+  return createServer((req, res) => {
+    const reply = (status: number, body: string, type = 'application/json') => {
+      res.writeHead(status, { 'content-type': type });
+      res.end(body);
+    };
+    if (req.url === '/health/live') return reply(200, '{"status":"ok"}');
+    if (req.url === '/metrics') {
+      void metricsRegistry.metrics().then((text) => reply(200, text, metricsRegistry.contentType));
+      return;
+    }
+    if (req.url === '/health/ready') {
+      void Promise.allSettled(registry.entries().map(([, probe]) => probe())).then((results) => {
+        const down = results.filter((r) => r.status === 'rejected').length;
+        reply(down === 0 ? 200 : 503, JSON.stringify({ status: down === 0 ? 'ok' : 'error' }));
+      });
+      return;
+    }
+    reply(404, '{"statusCode":404,"error":"not-found"}');
+  });
+}

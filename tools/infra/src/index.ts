@@ -1,0 +1,5 @@
+export { freePort } from './free-port';
+export { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from './postgres';
+export type { RunningPostgres } from './postgres';
+export { ensureRedis, RedisUnavailableError } from './redis';
+export type { RunningRedis } from './redis';
