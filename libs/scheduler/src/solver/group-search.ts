@@ -114,7 +114,7 @@ export class GroupSearch {
       }
       if (!better(lostBound, this.delay + session.priority * es[k] + othersBound, this.best)) return;
     } else {
-      lostBound += this.cheapestOpen();
+      lostBound += Math.max(this.cheapestOpen(), this.forcedLoss());
       this.localWindow(k, es, ls);
     }
     let tried = 0;
@@ -168,6 +168,29 @@ export class GroupSearch {
     this.best.delay = this.delay;
     this.best.start = this.members.map((s, k) => (this.state[k] === PLACED ? this.table.start[s] : -1));
     this.best.venue = this.members.map((s, k) => (this.state[k] === PLACED ? this.table.venue[s] : -1));
+  }
+
+  /**
+   * Weight that must be given up whatever comes next: open sessions with no room in the
+   * window their booked neighbours leave, and the sessions that must follow them.
+   */
+  private forcedLoss(): number {
+    const { members, state, world } = this;
+    const lost = new Set<number>();
+    const window = { es: [] as number[], ls: [] as number[] };
+    const loseWithFollowers = (j: number): void => {
+      if (state[j] !== OPEN || lost.has(j)) return;
+      lost.add(j);
+      for (const e of world.sessions[members[j]].succs) loseWithFollowers(this.position[e.other]);
+    };
+    for (let j = 0; j < members.length; j++) {
+      if (state[j] !== OPEN || lost.has(j)) continue;
+      this.localWindow(j, window.es, window.ls);
+      if (this.firstFit(j, window.es[j], window.ls[j]) > window.ls[j]) loseWithFollowers(j);
+    }
+    let weight = 0;
+    for (const j of lost) weight += world.sessions[members[j]].priority;
+    return weight;
   }
 
   /** The smallest weight the group must still give up when the open sessions cannot all fit. */

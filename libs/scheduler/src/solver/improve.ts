@@ -183,7 +183,8 @@ export class Improver {
     const { search } = this;
     const table = search.table;
     this.iterations++;
-    const ejected = this.shuffled(this.inTheWay(g)).slice(0, MAX_EJECTED);
+    // Repairs take out everything in the way, so that g surely gets its own best placement.
+    const ejected = this.shuffled(this.inTheWay(g)).slice(0, repairing ? Infinity : MAX_EJECTED);
     const touched = [g, ...ejected];
     const weight = table.weight;
     const delay = table.delay;
