@@ -1,5 +1,5 @@
 import { Domain } from './domain';
-import { Timetable } from './timetable';
+import { after, Timetable } from './timetable';
 import { World } from './world';
 
 const OPEN = 0;
@@ -119,8 +119,8 @@ export class GroupSearch {
     }
     let tried = 0;
     // Every (start, venue) in order: another venue at the same start can leave room for others.
-    for (let t = es[k], option = 0; t <= ls[k] && this.nodes < this.nodeLimit; ) {
-      const fit = table.fitFrom(s, this.domains[s], t, ls[k], option, -1);
+    for (let cursor = { start: es[k], option: 0 }; cursor.start <= ls[k] && this.nodes < this.nodeLimit; ) {
+      const fit = table.fitFrom(s, this.domains[s], cursor.start, ls[k], cursor.option, -1);
       if (!fit) break;
       if (!better(lostBound, this.delay + session.priority * fit.start + othersBound, this.best)) break;
       this.nodes++;
@@ -133,13 +133,7 @@ export class GroupSearch {
       state[k] = OPEN;
       table.remove(s);
       if (tried >= this.branching) return;
-      if (fit.option + 1 < session.venues.length) {
-        t = fit.start;
-        option = fit.option + 1;
-      } else {
-        t = fit.start + 1;
-        option = 0;
-      }
+      cursor = after(fit, session.venues.length);
     }
     if (this.nodes < this.nodeLimit) this.skip(k);
   }

@@ -1,6 +1,6 @@
 import { staticDomain } from './domain';
 import { covers } from './intervals';
-import { Fit, Timetable } from './timetable';
+import { after, Fit, Timetable } from './timetable';
 import { describeClash, duration, listOf } from './wording';
 import { World } from './world';
 
@@ -65,7 +65,7 @@ export function nearMisses(world: World, table: Timetable, s: number, from: numb
     for (let taken = 0; taken < limit; ) {
       const fit = table.fitFrom(s, relaxed, cursor.start, to, cursor.option, a);
       if (!fit) break;
-      cursor = fit.option + 1 < session.venues.length ? { start: fit.start, option: fit.option + 1 } : { start: fit.start + 1, option: 0 };
+      cursor = after(fit, session.venues.length);
       const reason = missedBy(world, table, s, fit, a);
       if (reason === null) continue;
       found.push({ ...fit, attendee: a, reason });

@@ -2,7 +2,7 @@ import { Instance, SessionSpec, Suggestion } from '../model';
 import { staticDomain } from './domain';
 import { bookFixed } from './fixed';
 import { bookedWindow, nearMisses } from './near-miss';
-import { Fit, Timetable } from './timetable';
+import { after, Fit, Timetable } from './timetable';
 import { World } from './world';
 
 /**
@@ -30,10 +30,7 @@ export function suggest(instance: Instance, sessionId: string, k: number): Sugge
     const fit = table.fitFrom(0, domain, cursor.start, window.to, cursor.option, -1);
     if (!fit) break;
     options.push(fit);
-    cursor =
-      fit.option + 1 < session.venues.length
-        ? { start: fit.start, option: fit.option + 1 }
-        : { start: fit.start + 1, option: 0 };
+    cursor = after(fit, session.venues.length);
   }
   const misses = options.length < k ? nearMisses(world, table, 0, Math.max(0, window.from), window.to, k - options.length) : [];
   const iso = (slot: number): string => world.calendar.isoOf(slot);

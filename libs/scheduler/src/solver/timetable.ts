@@ -27,6 +27,11 @@ export interface Fit extends Slot {
   option: number;
 }
 
+/** Where to look for the option after `fit`: the next venue at the same start, else the next start. */
+export function after(fit: Fit, venueCount: number): { start: number; option: number } {
+  return fit.option + 1 < venueCount ? { start: fit.start, option: fit.option + 1 } : { start: fit.start + 1, option: 0 };
+}
+
 /**
  * What is booked: each session's start and venue, with an agenda per person and per venue and
  * session counts per person and day, so that a placement is tested against the rules that
