@@ -13,6 +13,8 @@ const TRIPLE_NODES = 1000;
 const MAX_EJECTED = 6;
 /** Rounds of repair over the groups that leave weight out. */
 const REPAIR_ROUNDS = 30;
+/** Repair rounds in a row without a gain in weight before moving on to earliness. */
+const REPAIR_PATIENCE = 10;
 
 interface Booking {
   session: number;
@@ -57,18 +59,25 @@ export class Improver {
   }
 
   run(): number {
-    for (let round = 0; round < REPAIR_ROUNDS; round++) {
+    for (let round = 0, idle = 0; round < REPAIR_ROUNDS && idle < REPAIR_PATIENCE; round++) {
       const losing = this.shuffled(this.groups().filter((g) => this.lostBeyondIdeal(g)));
       if (losing.length === 0) break;
+      const weight = this.search.table.weight;
       for (const g of losing) {
         if (this.outOfBudget()) return this.iterations;
         if (this.lostBeyondIdeal(g)) this.eject(g, true);
+        // Ejection alone can go round in circles; a joint search settles who gives way.
+        for (const h of this.shuffled(this.related(g))) {
+          if (!this.lostBeyondIdeal(g) || this.outOfBudget()) break;
+          this.together([g, h], PAIR_NODES);
+        }
       }
+      idle = this.search.table.weight > weight ? 0 : idle + 1;
     }
     do {
       for (let improved = true; improved; ) {
         improved = false;
-        for (const g of this.shuffled(this.groups().filter((h) => this.regret(h) > 0))) {
+        for (const g of this.shortfalls()) {
           if (this.regret(g) <= 0) continue;
           if (this.outOfBudget()) return this.iterations;
           if (this.eject(g, false)) improved = true;
@@ -84,7 +93,7 @@ export class Improver {
 
   /** Joint re-placement of a group with two groups related to it, until one pays. */
   private someTripleImproves(): boolean {
-    for (const g of this.shuffled(this.groups().filter((h) => this.regret(h) > 0))) {
+    for (const g of this.shortfalls()) {
       const related = this.shuffled(this.related(g));
       for (let i = 0; i < related.length; i++) {
         for (let j = i + 1; j < related.length; j++) {
@@ -94,6 +103,12 @@ export class Improver {
       }
     }
     return false;
+  }
+
+  /** Groups short of their own best in random order, those leaving weight out first. */
+  private shortfalls(): number[] {
+    const short = this.shuffled(this.groups().filter((h) => this.regret(h) > 0));
+    return [...short.filter((g) => this.lostBeyondIdeal(g)), ...short.filter((g) => !this.lostBeyondIdeal(g))];
   }
 
   private outOfBudget(): boolean {

@@ -12,6 +12,8 @@ export interface GroupPlacement extends Score {
 
 /** Node budget of one group placement while building the first plan. */
 const CONSTRUCTION_NODES = 2000;
+/** Node budget for a group that leaves weight out even with nothing else booked. */
+const ISOLATED_RETRY_NODES = 100_000;
 
 /**
  * The solver's state and moves: the timetable, each session's static domain, and the
@@ -99,6 +101,11 @@ export class Search {
     const search = new GroupSearch(this.world, alone, this.domains, this.unplaceable);
     return this.world.groups.map((members) => {
       search.place(members, CONSTRUCTION_NODES);
+      if (members.some((s) => !alone.isPlaced(s) && !this.unplaceable[s])) {
+        // Leaving weight out even alone is rare; make sure it is not for want of search.
+        for (const s of members) if (!this.world.sessions[s].fixed) alone.remove(s);
+        search.place(members, ISOLATED_RETRY_NODES);
+      }
       const start = members.map((s) => (this.world.sessions[s].fixed ? -1 : alone.start[s]));
       const venue = members.map((s) => (this.world.sessions[s].fixed ? -1 : alone.venue[s]));
       let lost = 0;
