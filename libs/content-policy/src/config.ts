@@ -1,0 +1,22 @@
+/**
+ * What the policy knows about the service beyond a message's own case: its published numbers and
+ * addresses, and which recipients are professionals to whom a prison is a venue.
+ */
+export interface PolicyConfig {
+  /** The service's own lines (main line, duty phone), in any format libphonenumber reads for GB. */
+  servicePhones: readonly string[];
+  /** Mail domains of the service; an address there is the service's, whoever's name is on it. */
+  serviceEmailDomains: readonly string[];
+  /**
+   * Recipients with these roles arrange sessions inside prisons (the person in custody is never
+   * messaged: their logistics go to the offender manager or the prison's contact), so naming the
+   * establishment as the venue is logistics for them; release dates stay blocked for everyone.
+   */
+  prisonProfessionalRoles: readonly string[];
+}
+
+export const DEFAULT_POLICY_CONFIG: PolicyConfig = {
+  servicePhones: [],
+  serviceEmailDomains: [],
+  prisonProfessionalRoles: ['offender-manager', 'prison-contact', 'prison-staff', 'probation-officer'],
+};

@@ -1,0 +1,29 @@
+import { CategoryRules } from './pattern';
+
+/** What someone said, felt, wanted or decided. */
+const SAID = String.raw`(?:said|says|saying|told|tells|telling|asked|asks|asking|wants|wanted|want|wanting|would like|d like|would rather|d rather|would prefer|d prefer|prefers|preferred|wishes|wished|hopes|hoped|hoping|feels|felt|feeling|thinks|thought|believes|believed|agreed|agrees|accepted|accepts|declined|declines|refused|refuses|withdrew|withdrawn|withdraws|pulled out|backed out|apologised|apologized|apologises|apologizes|apologising|apologizing|replied|replies|responded|responds|answered|answers|wrote|written|writes|got back|come back to|came back to|mentioned|mentions|explained|explains|admitted|admits|regrets|regretted|forgave|forgives|forgiven|understands|understood|remembers|remembered|realises|realised|realizes|realized|denies|denied|blames|blamed|insists|insisted|claims|claimed|chose|chosen|decided|changed (?:his|her|their) mind|sends|sent (?:you|his|her|their|a|an|back)|passed on|shared|opened up|cried|thanks|thanked|appreciates|appreciated|forgiveness|has questions|has a question|has a message|had a message)`;
+
+/** How someone stands towards meeting. */
+const STANCE = String.raw`(?:willing|unwilling|ready to|keen|happy to|glad|sorry|grateful|thankful|nervous|anxious|worried|upset|scared|frightened|angry|furious|relieved|ashamed|devastated|remorseful|open to|prepared to|interested in|looking forward|considering|thinking about|thinking of|going ahead|pulling out|withdrawing|taking part|on board|up for it|in two minds|reluctant|hesitant|determined|desperate)`;
+
+export const OTHER_PARTY_VOICE: CategoryRules = {
+  category: 'other-party-voice',
+  patterns: [
+    String.raw`{REF} {AUX}${SAID}`,
+    String.raw`{REF} {AUX}(?:not |no longer |really |very |so |truly |quite |more than |also |definitely |genuinely |feeling |feels |felt )*${STANCE}`,
+    String.raw`(?:no longer|not|do not|does not|did not|never) (?:wants?|wish|wishes|feels? ready|willing|interested) to (?:meet|go ahead|take part|continue|carry on|proceed|see|hear|talk|speak|be involved|engage|respond|reply)`,
+    String.raw`asked (?:whether|if) you (?:would|d|might|could|are|re|will|ll|have|ve) (?:meet|be willing|be happy|like|consider|agree|write|answer|see|accept|forgive|talk|speak)|asked (?:me|us) to (?:ask|tell|pass|let|say|check|give|send|share|find out)|(?:wanted|wants|would like) (?:me|us|you) to (?:know|hear|understand|tell|pass)`,
+    String.raw`(?:letter|message|reply|response|answer|answers|card|note|apology|recording|video|voice note|questions|words) (?:back )?(?:from|for you from) {REF}`,
+    String.raw`(?:his|her|their|zzother s) (?:letter|reply|response|answer|answers|message|apology|words|views|feelings|wishes|questions|account|side|version|decision|thoughts|perspective|story|response)`,
+    String.raw`(?:replied|responded|written back|wrote back|answered|responded) (?:to )?your (?:letter|message|questions|question|note|card|recording)|(?:in )?(?:reply|response|answer|answers) to your (?:letter|message|questions|question|note|card)`,
+    String.raw`your (?:letter|message|questions|recording|card|note|video) (?:has|have|was|were) (?:been )?(?:read|received|passed|given|delivered|shared|opened|answered|well received|welcomed|appreciated)`,
+    String.raw`(?:gave|given|passed|handed|sent|read|showed|shown|shared|delivered) (?:him|her|them|zzother(?: zzother)*) your (?:letter|message|questions|recording|card|note|video)`,
+    String.raw`{REF} {AUX}(?:read|received|got|opened|listened to|watched|seen) your (?:letter|message|questions|recording|video|card|note|apology)`,
+    String.raw`(?:i|we) (?:have |had |ve |d )?(?:spoke|spoken|talked|chatted) (?:to|with) (?:him|her|zzother(?: zzother)*)`,
+    String.raw`(?:both of you|you both|both parties|both sides|the two of you|everyone) (?:have |has |ve )?(?:agreed|said|want|wants|feel|asked|are willing|are happy|are ready)`,
+    String.raw`{REFP} {AUX}(?:confirmed|confirms|is coming|s coming|is attending|s attending|will attend|agreed to (?:meet|come|attend))`,
+    String.raw`sends (?:his|her|their) (?:regards|thanks|apologies|love|best|best wishes)|in (?:his|her|their) (?:own )?words`,
+    // Welsh
+    String.raw`(?:dywedodd|meddai) (?:e|hi|nhw|ef)`,
+  ],
+};

@@ -1,0 +1,26 @@
+import { CategoryRules } from './pattern';
+
+/**
+ * Prisons: where someone in the case is held. A professional who arranges the visit (the offender
+ * manager, the prison's contact) may be told the venue; nobody else. See PolicyConfig.
+ */
+export const PRISONS: CategoryRules = {
+  category: 'other-party-pii',
+  patterns: [
+    String.raw`hmp|hmyoi|yoi|hm prison|her majesty s prison|his majesty s prison|prison|prisons|jail|gaol|custody|custodial|remand|remanded|inmate|prisoner|prisoners|behind bars|locked up|banged up|(?:category|cat) [abcd]|open prison|secure unit|secure hospital|secure training centre|young offender institution|young offenders institution|official visit|legal visit|legal visits|visits hall|visiting hall|visiting order|prison visit|carchar|carcharor`,
+  ],
+};
+
+/** Release and movements of someone in custody, and where anyone in the case lives: blocked for everyone. */
+export const WHEREABOUTS: CategoryRules = {
+  category: 'other-party-pii',
+  patterns: [
+    String.raw`release date|released|(?:his|her|their|your|early|temporary|day|zzother s) release|release (?:on|in|from|next|soon|early|date)|due out|gets out|getting out|get out (?:of|on|in|next)|comes out (?:of|on|in|next)|out of (?:prison|jail|custody)|parole|paroled|home detention curfew|hdc|rotl|(?:transferred|moved|sent) to (?:hmp|another prison|a different prison|a new prison|another establishment|an open prison|open conditions)|discharge date|rhyddhau`,
+    String.raw`{REF} {AUX}(?:lives|live|living|lived|moved|moving|staying|stays|resides|residing|rehoused|relocated|housed)(?! (?:stream|streamed|link))`,
+    String.raw`where {REF} {AUX}(?:lives|live|living|lived|staying|stays|works|work|working|held|being held|is held|goes|hangs out|drinks)`,
+    // Their phone or email itself is caught by the number and address rules: "her number" alone is
+    // as often a facilitator's.
+    String.raw`(?:his|her|their|zzother s) (?:address|home address|home|house|flat|street|road|estate|area|neighbourhood|neighborhood|whereabouts|location|workplace|school|college|town|village|new address|postcode)`,
+    String.raw`(?:round|around|near|close to|next to|opposite) (?:his|her|their|zzother s) (?:place|home|house|flat)|(?:lives|living) (?:nearby|round the corner|around the corner|near you|close to you|next door)`,
+  ],
+};

@@ -1,0 +1,123 @@
+import { Finding } from '../model';
+import { allMatches } from '../text/matches';
+import { spelledDigitsToNumbers } from '../text/number-words';
+import { SENTENCE_BREAK, Token } from '../text/tokenise';
+import { CasePeople, CasePerson, describe } from './case-people';
+import { findEmailAddresses, isRoleMailbox } from './email-addresses';
+import { isEveryTownStreet, streetWord } from './home-addresses';
+import { findPhoneNumbers, isMobile } from './phone-numbers';
+import { findPostcodes } from './postcodes';
+
+/** Where a detail was found: the text it stood in is replaced by a placeholder word for the rules. */
+interface Span {
+  start: number;
+  end: number;
+  placeholder: string;
+}
+
+const LINK_RE = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
+
+export const PLACEHOLDERS = { link: 'zzlink', email: 'zzemail', phone: 'zzphone' } as const;
+
+function replaceSpans(text: string, spans: Span[]): string {
+  let out = '';
+  let at = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.start < at) continue;
+    out += `${text.slice(at, span.start)} ${span.placeholder} `;
+    at = span.end;
+  }
+  return out + text.slice(at);
+}
+
+function pii(detail: string): Finding {
+  return { category: 'other-party-pii', detail };
+}
+
+/** A prison's address is venue logistics for the professionals who arrange visits there. */
+function addressIsShareable(p: CasePerson, people: CasePeople): boolean {
+  return !!p.home?.prison && people.recipientWorksWithPrisons;
+}
+
+/**
+ * Links, email addresses and phone numbers: each judged against the case (another participant's
+ * is blocked, the recipient's own people's and the service's pass), then masked so that the words
+ * inside them ("sarah.jones@...") are not read again as prose. Postcodes are judged in place.
+ */
+export function screenContactDetails(text: string, people: CasePeople): { masked: string; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const spans: Span[] = [];
+  for (const m of allMatches(LINK_RE, text)) spans.push({ start: m.index, end: m.index + m[0].length, placeholder: PLACEHOLDERS.link });
+  const unlinked = replaceSpans(text, spans);
+
+  const emailSpans: Span[] = [];
+  for (const email of findEmailAddresses(unlinked)) {
+    emailSpans.push({ start: email.start, end: email.end, placeholder: PLACEHOLDERS.email });
+    const owner = people.otherEmails.get(email.address);
+    if (owner) findings.push(pii(`email address of ${describe(owner)}`));
+    else if (!people.ownEmails.has(email.address) && !people.serviceEmailDomains.has(email.address.split('@')[1]) && !isRoleMailbox(email.address)) {
+      findings.push(pii('email address of no one in the case but the recipient\'s own people'));
+    }
+  }
+  const unmailed = spelledDigitsToNumbers(replaceSpans(unlinked, emailSpans));
+
+  const phoneSpans: Span[] = [];
+  for (const phone of findPhoneNumbers(unmailed)) {
+    phoneSpans.push({ start: phone.start, end: phone.end, placeholder: PLACEHOLDERS.phone });
+    const owner = people.otherPhones.get(phone.e164);
+    if (owner) findings.push(pii(`phone number of ${describe(owner)}`));
+    else if (!people.ownPhones.has(phone.e164) && isMobile(phone.e164)) findings.push(pii('mobile number that is not the service\'s or a facilitator\'s'));
+  }
+  const masked = replaceSpans(unmailed, phoneSpans);
+
+  const postcodes = new Set(findPostcodes(masked));
+  for (const p of people.others()) {
+    if (p.home?.postcode && postcodes.has(p.home.postcode) && !addressIsShareable(p, people) && p.home.postcode !== people.recipient?.home?.postcode) {
+      findings.push(pii(`postcode of ${describe(p)}`));
+    }
+  }
+  return { masked, findings };
+}
+
+function matchesAt(words: readonly string[], i: number, wanted: readonly string[]): boolean {
+  for (let k = 0; k < wanted.length; k++) if (words[i + k] !== wanted[k]) return false;
+  return true;
+}
+
+const POSTCODE_OUTWARD_RE = /^[a-z]{1,2}\d[a-z\d]?$/;
+
+/** What follows a street: its own town (a home address), another place (a venue elsewhere), or nothing. */
+function placeAfter(words: readonly string[], from: number, p: CasePerson): 'theirs' | 'elsewhere' | 'unsaid' {
+  for (let i = from; i < Math.min(words.length, from + 8) && words[i] !== SENTENCE_BREAK; i++) {
+    if (p.home!.towns.some((town) => town.length > 0 && matchesAt(words, i, town))) return 'theirs';
+    if (POSTCODE_OUTWARD_RE.test(words[i]) && /^\d[a-z]{2}$/.test(words[i + 1] ?? '')) return 'elsewhere';
+  }
+  return 'unsaid';
+}
+
+/**
+ * Another participant's street: always with their house number or town; alone, unless it is
+ * plainly a venue elsewhere (another postcode follows) or a street every town has.
+ */
+export function findHomeStreets(tokens: readonly Token[], people: CasePeople): Finding[] {
+  const findings: Finding[] = [];
+  const ownStreet = people.recipient?.home?.street?.join(' ');
+  const streets = people.others().filter((p) => p.home?.street && p.home.street.length >= 2 && p.home.street.join(' ') !== ownStreet && !addressIsShareable(p, people));
+  if (streets.length === 0) return findings;
+  const starts = new Set(streets.map((p) => p.home!.street![0]));
+  if (!tokens.some((t) => starts.has(t.forms[0]))) return findings;
+  const words = tokens.map((t) => streetWord(t.forms[0]));
+  for (const p of streets) {
+    const street = p.home!.street!;
+    for (let i = words.indexOf(street[0]); i >= 0; i = words.indexOf(street[0], i + 1)) {
+      if (!matchesAt(words, i, street)) continue;
+      const withNumber = !!p.home!.houseNumber && words[i - 1] === p.home!.houseNumber;
+      const after = placeAfter(words, i + street.length, p);
+      if (withNumber || after === 'theirs' || (after === 'unsaid' && !isEveryTownStreet(street))) {
+        findings.push(pii(`${withNumber ? 'home address' : 'street'} of ${describe(p)}`));
+        break;
+      }
+    }
+  }
+  return findings;
+}

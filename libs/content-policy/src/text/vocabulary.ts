@@ -1,0 +1,112 @@
+import { deletions, withinOneEdit } from './edit-distance';
+import { isEnglishWord } from './english-words';
+import { expandContraction, TEXTING } from './texting';
+
+/** One word as read: see Token. */
+export interface WordReading {
+  word: string;
+  forms: readonly string[];
+  known: boolean;
+}
+
+/** Shortest keyword matched with one edit of tolerance: shorter ones are too close to ordinary words. */
+const FUZZY_MIN_KEYWORD = 6;
+const FUZZY_MIN_TOKEN = 5;
+const CACHE_LIMIT = 50_000;
+
+// Leetspeak: one reading per character, with 1 and | read as either i or l.
+const LEET: Record<string, string[]> = {
+  '0': ['o'], '1': ['i', 'l'], '3': ['e'], '4': ['a'], '5': ['s'], '7': ['t'], '8': ['b'], '9': ['g'],
+  '@': ['a'], $: ['s'], '|': ['l', 'i'], '!': ['i'],
+};
+const LEET_RE = /[01345789@$|!]/;
+// Postcode halves ("7ag", "me13"), times and ordinals ("6pm", "12th") are not leetspeak.
+const CODE_RE = /^(?:\d[a-z]{2}|[a-z]{1,2}\d{1,2}[a-z]?|\d+(?:am|pm|st|nd|rd|th|h|hr|hrs|min|mins|k|m|km|mph)?)$/;
+const LETTER_RE = /[a-z]/;
+
+/**
+ * The words the rules are written in. A token written with leetspeak, repeated letters or one
+ * typing slip is read as the keyword it stands for, unless it is itself a common English word.
+ */
+export class Vocabulary {
+  private readonly words: ReadonlySet<string>;
+  private readonly nearMisses = new Map<string, string[]>();
+  private readonly cache = new Map<string, string>();
+  private readonly readingCache = new Map<string, WordReading[]>();
+
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words);
+    for (const word of this.words) {
+      if (word.length < FUZZY_MIN_KEYWORD) continue;
+      for (const key of [word, ...deletions(word)]) {
+        const list = this.nearMisses.get(key);
+        if (list) list.push(word);
+        else this.nearMisses.set(key, [word]);
+      }
+    }
+  }
+
+  has(word: string): boolean {
+    return this.words.has(word);
+  }
+
+  /**
+   * A lower-case token as the rules read it: text-speak and contractions spelt out (so one token
+   * may be several words), each word resolved to the keyword it stands for.
+   */
+  read(token: string): WordReading[] {
+    let parts = this.readingCache.get(token);
+    if (parts === undefined) {
+      const spelled = TEXTING[token] ?? (token.includes("'") ? expandContraction(token) : token);
+      parts = spelled.split(' ').map((part) => ({
+        word: this.resolve(part),
+        forms: readings(part),
+        known: /^\d+$/.test(part) || this.words.has(part) || isEnglishWord(part),
+      }));
+      if (this.readingCache.size >= CACHE_LIMIT) this.readingCache.clear();
+      this.readingCache.set(token, parts);
+    }
+    return parts;
+  }
+
+  /** The keyword a lower-case token stands for, or the token itself. */
+  resolve(token: string): string {
+    const cached = this.cache.get(token);
+    if (cached !== undefined) return cached;
+    const resolved = this.lookUp(token);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(token, resolved);
+    return resolved;
+  }
+
+  private lookUp(token: string): string {
+    if (this.words.has(token) || !LETTER_RE.test(token)) return token;
+    for (const reading of readings(token)) {
+      if (this.words.has(reading)) return reading;
+      const squeezed = reading.replace(/(.)\1\1+/g, '$1$1');
+      if (this.words.has(squeezed)) return squeezed;
+      const near = this.nearest(squeezed);
+      if (near) return near;
+    }
+    return token;
+  }
+
+  private nearest(token: string): string | undefined {
+    if (token.length < FUZZY_MIN_TOKEN || !/^[a-z]+$/.test(token) || isEnglishWord(token)) return undefined;
+    for (const key of [token, ...deletions(token)]) {
+      for (const word of this.nearMisses.get(key) ?? []) if (withinOneEdit(token, word)) return word;
+    }
+    return undefined;
+  }
+}
+
+/** The token as written, then its leetspeak readings (at most eight). */
+export function readings(token: string): string[] {
+  if (!LEET_RE.test(token) || CODE_RE.test(token)) return [token];
+  let out = [''];
+  for (const ch of token) {
+    const options = LEET[ch] ?? [ch];
+    out = out.length * options.length > 8 ? out.map((s) => s + options[0]) : out.flatMap((s) => options.map((o) => s + o));
+  }
+  return [token, ...out];
+}
