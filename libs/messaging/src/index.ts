@@ -8,4 +8,3 @@ export type { HandleOutcome } from './consumer/event-consumer';
 export { HandlesEvent } from './consumer/handles-event.decorator';
 export type { EventHandlerFn } from './consumer/handles-event.decorator';
 export { RpcClient } from './rpc/rpc-client';
-export { redisTransportOptions } from './rpc/redis-transport';

@@ -1,8 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
-import { PlatformConfig, UnavailableError } from '#platform';
-import { redisTransportOptions } from './redis-transport';
+import { PlatformConfig, redisTransportOptions, UnavailableError } from '#platform';
 
 /**
  * Asks another service for an answer now, over the Redis transport. No answer within

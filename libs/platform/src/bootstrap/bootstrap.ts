@@ -1,5 +1,6 @@
 import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Transport } from '@nestjs/microservices';
 import { createServer, Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { PlatformConfig } from '../config/platform.config';
@@ -8,6 +9,7 @@ import { createValidationPipe } from '../errors/validation';
 import { ReadinessRegistry } from '../health/readiness.registry';
 import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { metricsRegistry } from '../metrics/metrics';
+import { redisTransportOptions } from '../redis/redis-transport';
 import { setupSwagger } from './swagger';
 
 /** The HTTP pipeline every API shares; tests apply it to their own app the same way. */
@@ -22,18 +24,46 @@ export function configureApi(app: INestApplication, title: string): INestApplica
   return app;
 }
 
-export async function runApi(rootModule: Type, title: string): Promise<INestApplication> {
-  const app = await NestFactory.create(rootModule, { bufferLogs: true });
-  configureApi(app, title);
-  await app.listen(app.get(PlatformConfig).PORT);
-  return app;
+export interface ApiOptions {
+  /** Also answer request/response patterns over the Redis transport. */
+  rpc?: boolean;
+}
+
+export function runApi(rootModule: Type, title: string, options: ApiOptions = {}): Promise<INestApplication> {
+  return startOrExit(async () => {
+    const app = await NestFactory.create(rootModule, { bufferLogs: true });
+    configureApi(app, title);
+    if (options.rpc) await startRpc(app);
+    await app.listen(app.get(PlatformConfig).PORT);
+    return app;
+  });
+}
+
+/** Connects the Redis transport so @MessagePattern handlers of the app answer. */
+export async function startRpc(app: INestApplication): Promise<void> {
+  app.connectMicroservice({ transport: Transport.REDIS, options: redisTransportOptions(app.get(PlatformConfig).REDIS_URL) });
+  await app.startAllMicroservices();
+}
+
+/** A process that cannot start says why in one line and exits, rather than dumping a trace. */
+async function startOrExit<T>(start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    process.stderr.write(`failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
 }
 
 /**
  * A worker is the same modules under another root, without the HTTP API. It still answers
  * liveness, readiness and metrics on PORT for the orchestrator and Prometheus.
  */
-export async function runWorker(rootModule: Type): Promise<INestApplicationContext> {
+export function runWorker(rootModule: Type): Promise<INestApplicationContext> {
+  return startOrExit(() => startWorker(rootModule));
+}
+
+async function startWorker(rootModule: Type): Promise<INestApplicationContext> {
   const context = await NestFactory.createApplicationContext(rootModule, { bufferLogs: true });
   context.useLogger(context.get(Logger));
   context.enableShutdownHooks();

@@ -9,7 +9,7 @@ export class PlatformConfig {
   @IsInt()
   @Min(0)
   @Max(65535)
-  PORT = 3000;
+  PORT: number = 3000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -39,24 +39,24 @@ export class PlatformConfig {
 
   @IsInt()
   @Min(100)
-  RPC_TIMEOUT_MS = 2000;
+  RPC_TIMEOUT_MS: number = 2000;
 
   /** Run this service's pending migrations at boot (under an advisory lock). */
   @EnvBoolean()
   @IsBoolean()
-  MIGRATIONS_RUN = true;
+  MIGRATIONS_RUN: boolean = true;
 
   @IsInt()
   @Min(10)
-  OUTBOX_POLL_MS = 250;
+  OUTBOX_POLL_MS: number = 250;
 
   /** Deliveries of one event before it is parked in the failed set for operations. */
   @IsInt()
   @Min(1)
-  EVENT_RETRY_ATTEMPTS = 10;
+  EVENT_RETRY_ATTEMPTS: number = 10;
 
   /** First retry delay; it doubles with each attempt (ten attempts ≈ 17 minutes). */
   @IsInt()
   @Min(10)
-  EVENT_RETRY_BACKOFF_MS = 1000;
+  EVENT_RETRY_BACKOFF_MS: number = 1000;
 }

@@ -29,6 +29,8 @@ export class ServiceDatabaseModule {
           name: service,
           inject: [PlatformConfig],
           useFactory: (config: PlatformConfig) => ({
+            // The name here too: Nest closes the data source by the name in these options.
+            name: service,
             type: 'postgres' as const,
             url: config.DATABASE_URL,
             schema: service,

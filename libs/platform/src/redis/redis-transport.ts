@@ -1,5 +1,5 @@
 import type { RedisOptions as MicroserviceRedisOptions } from '@nestjs/microservices';
-import { redisOptions } from '#platform';
+import { redisOptions } from './redis-options';
 
 /** Options of the Redis transport for both sides of a request/response pattern. */
 export function redisTransportOptions(url: string): MicroserviceRedisOptions['options'] {

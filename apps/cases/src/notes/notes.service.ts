@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Principal } from '#auth';
+import { FieldCipher } from '#platform';
+import { CaseAccess } from '../access/case-access';
+import { CaseChanges } from '../access/case-changes';
+import { PRACTITIONERS } from '../access/roles';
+import { CASES_DB } from '../database';
+import type { AddNoteDto, NoteView } from './dto/note.dto';
+import { NoteEntity } from './note.entity';
+
+/** Case notes for the case's facilitators and managers; coordinators run logistics, not notes. */
+@Injectable()
+export class NotesService {
+  constructor(
+    @InjectDataSource(CASES_DB) private readonly dataSource: DataSource,
+    private readonly changes: CaseChanges,
+    private readonly access: CaseAccess,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  add(principal: Principal, caseId: string, dto: AddNoteDto): Promise<NoteView> {
+    return this.changes.apply(principal, caseId, PRACTITIONERS, async (tx) => {
+      const id = randomUUID();
+      const note: NoteEntity = {
+        id,
+        caseId,
+        authorUserId: principal.userId,
+        bodyCiphertext: this.cipher.encrypt(dto.body, `note:${id}:body`),
+        createdAt: new Date(),
+      };
+      await tx.manager.insert(NoteEntity, note);
+      await tx.audit('create', 'note', id);
+      return this.toView(note);
+    });
+  }
+
+  async list(principal: Principal, caseId: string): Promise<NoteView[]> {
+    await this.access.read(principal, caseId, 'notes', null, PRACTITIONERS);
+    const rows = await this.dataSource.manager.find(NoteEntity, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map((row) => this.toView(row));
+  }
+
+  private toView(note: NoteEntity): NoteView {
+    return {
+      id: note.id,
+      authorUserId: note.authorUserId,
+      body: this.cipher.decrypt(note.bodyCiphertext, `note:${note.id}:body`),
+      createdAt: note.createdAt.toISOString(),
+    };
+  }
+}
