@@ -8,3 +8,4 @@ export type { HandleOutcome } from './consumer/event-consumer';
 export { HandlesEvent } from './consumer/handles-event.decorator';
 export type { EventHandlerFn } from './consumer/handles-event.decorator';
 export { RpcClient } from './rpc/rpc-client';
+export { OpsModule } from './ops/ops.module';

@@ -19,7 +19,6 @@ export function configureApi(app: INestApplication, title: string): INestApplica
   app.use(metrics.use.bind(metrics));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GlobalExceptionFilter());
-  app.enableShutdownHooks();
   setupSwagger(app, title);
   return app;
 }
@@ -33,6 +32,7 @@ export function runApi(rootModule: Type, title: string, options: ApiOptions = {}
   return startOrExit(async () => {
     const app = await NestFactory.create(rootModule, { bufferLogs: true });
     configureApi(app, title);
+    app.enableShutdownHooks();
     if (options.rpc) await startRpc(app);
     await app.listen(app.get(PlatformConfig).PORT);
     return app;

@@ -10,8 +10,10 @@ const DEV_SECRETS_FILE = resolve('.data', 'dev-secrets.json');
  * first use, so every local process (services, the token command) agrees without set-up.
  * Production never reads it: missing secrets fail validation at boot.
  */
+const SECRET_NAMES = ['JWT_SECRET', 'ENCRYPTION_KEYS', 'ENCRYPTION_KEY_ID'] as const;
+
 export function withDevSecrets(env: Environment): Environment {
-  if (env.NODE_ENV === 'production') return env;
+  if (env.NODE_ENV === 'production' || SECRET_NAMES.every((name) => env[name])) return env;
   return { ...readOrCreateDevSecrets(), ...definedOnly(env) };
 }
 

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '#auth';
+import { OpsModule } from '#messaging';
+import { PlatformModule, runApi } from '#platform';
+import { SchedulingModule } from './scheduling.module';
+
+@Module({ imports: [PlatformModule.forRoot(), AuthModule, OpsModule, SchedulingModule] })
+class SchedulingApiRoot {}
+
+void runApi(SchedulingApiRoot, 'Convene scheduling API');

@@ -1,0 +1,70 @@
+import { createTestApp, eventually, type TestApp } from '#testing';
+import { CasesFactory, personHarmedBody } from '../apps/cases/test/cases.factory';
+import { SYSTEM_MODULES } from '../tools/start/src/system.module';
+
+interface QueueCounts {
+  queue: string;
+  counts: Record<'waiting' | 'active' | 'delayed' | 'completed' | 'failed', number>;
+}
+
+describe('the composed system: a case\'s events reach the other services\' queues', () => {
+  let t: TestApp;
+  let cases: CasesFactory;
+  let ops: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(SYSTEM_MODULES);
+    cases = new CasesFactory(t.http, t.token('coordinator'), t.token('manager'));
+    ops = t.token('ops');
+  });
+
+  afterAll(() => t.close());
+
+  it('answers readiness for every service\'s database and Redis', async () => {
+    const ready = await cases.call('get', '/health/ready', ops);
+    expect(ready.status).toBe(200);
+    expect(Object.keys(ready.body.details).sort()).toEqual([
+      'database:cases',
+      'database:notifications',
+      'database:reporting',
+      'database:scheduling',
+      'redis',
+    ]);
+  });
+
+  it('relays events to each subscriber\'s queue, carrying ids and facts but no contact details', async () => {
+    const kase = await cases.referral();
+    const participant = await cases.participant(kase.id, personHarmedBody);
+
+    const counts = await eventually(async () => {
+      const all = await cases.ok<QueueCounts[]>('get', '/ops/queues', ops);
+      const waiting = Object.fromEntries(all.map((q) => [q.queue, q.counts.waiting]));
+      expect(waiting['events-reporting']).toBe(2);
+      expect(waiting['events-scheduling']).toBe(1);
+      return waiting;
+    });
+    expect(counts['events-notifications']).toBe(0);
+    expect(counts['events-cases']).toBe(0);
+
+    const jobs = await cases.ok<{ name: string; data: { caseId: string; payload: Record<string, unknown> } }[]>(
+      'get',
+      '/ops/queues/events-scheduling/jobs?state=waiting',
+      ops,
+    );
+    expect(jobs.map((job) => job.name)).toEqual(['participant.added']);
+    expect(jobs[0]!.data).toMatchObject({
+      type: 'participant.added',
+      version: 1,
+      source: 'cases',
+      caseId: kase.id,
+      organisationId: 'org-a',
+      payload: { participantId: participant.id, role: 'person-harmed', needsAccessibleVenue: true, channels: { sms: true, email: true } },
+    });
+    expect(JSON.stringify(jobs)).not.toMatch(/Sarah|Jones|7700|example\.org|Elm Road|wheelchair/);
+  });
+
+  it('keeps the queues to operations', async () => {
+    expect((await cases.call('get', '/ops/queues', cases.manager)).status).toBe(403);
+    expect((await cases.call('get', '/ops/queues/no-such-queue/jobs', ops)).status).toBe(404);
+  });
+});
