@@ -13,10 +13,13 @@ export interface PolicyConfig {
    * establishment as the venue is logistics for them; release dates stay blocked for everyone.
    */
   prisonProfessionalRoles: readonly string[];
+  /** Hosts a template's link slot may point at (a host or any of its subdomains). */
+  linkDomains: readonly string[];
 }
 
 export const DEFAULT_POLICY_CONFIG: PolicyConfig = {
   servicePhones: [],
   serviceEmailDomains: [],
   prisonProfessionalRoles: ['offender-manager', 'prison-contact', 'prison-staff', 'probation-officer'],
+  linkDomains: [],
 };

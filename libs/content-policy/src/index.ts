@@ -5,3 +5,8 @@ export type { PolicyConfig } from './config';
 export { ContentPolicy } from './screen';
 export { parseMessageLine, verdictLine, malformedVerdict } from './message-line';
 export type { MessageLine } from './message-line';
+export { TemplateRegistry, TemplateError } from './templates/registry';
+export type { RenderRequest, RenderResult, TemplateDefinition } from './templates/registry';
+export type { Language, SlotType, SlotValue } from './templates/slots';
+export type { Venue, VenuePart } from './templates/venues';
+export { DEFAULT_CATALOGUE } from './templates/catalogue';

@@ -55,7 +55,7 @@ export class ContentPolicy {
     const findings: Finding[] = [
       ...names.named.map((p): Finding => ({ category: 'other-party-pii', detail: `names ${describe(p)}` })),
       ...contact.findings,
-      ...findHomeStreets(tokens, people),
+      ...findHomeStreets(tokens, people, properNouns),
       ...screenWords(ruleWords(tokens, names.labels, properNouns), people.recipientWorksWithPrisons),
     ];
     if (SUPPORT_EMOJI_RE.test(folded)) findings.push({ category: 'advice-or-pressure', detail: 'emoji of affection or encouragement' });

@@ -107,13 +107,14 @@ function edgeIsSpace(item: Item, last: boolean): boolean {
 }
 
 /**
- * Is there a word boundary at this end of position `k` whatever the optional items around it do:
- * the end of the sequence, a space, or optional items that are either absent or space-edged.
+ * Is there a word boundary at position `k` (looking forward or back) whatever the optional items
+ * there do: the end of the sequence or a space; an optional item must give a space when present
+ * and leave a boundary when absent.
  */
 function boundary(items: readonly Item[], k: number, step: 1 | -1): boolean {
   for (let j = k; j >= 0 && j < items.length; j += step) {
-    if (edgeIsSpace(items[j], step === -1)) return true;
-    if (items[j].min !== 0) return false;
+    if (!edgeIsSpace(items[j], step === -1)) return false;
+    if (items[j].min !== 0) return true;
   }
   return true;
 }

@@ -22,6 +22,7 @@ export const CASE_SUBSTANCE: CategoryRules = {
     String.raw`the damage|damage to (?:your|his|her|their|the)(?<!(?:water|flood|storm|fire) damage to \w+)|damaged (?:your|his|her|their|the)`,
     String.raw`(?:the|a|house|car|on) fire(?! (?:alarm|alarms|exit|exits|drill|drills|door|doors|station|safety|evacuation|assembly|escape|brigade|service|extinguisher|extinguishers|marshal|marshals|procedures|procedure|point))|alight`,
     String.raw`(?:the|an|your|his|her|their|that) (?:accident|crash|collision)|died|death|passed away|funeral|bereavement|bereaved`,
+    String.raw`(?:took|snatched|nicked|pinched|grabbed) (?:your|her|his|their|the|a) (?:phone|bag|handbag|wallet|purse|bike|car|van|money|cash|keys|watch|laptop|jewellery|ring|card|cards|parcel|parcels|tools|scooter)|(?:took|snatched) (?:it|them) from`,
     String.raw`(?:hit|punched|kicked|pushed|shoved|grabbed|threatened|threatening|threats|spat at|spat on) (?:you|him|her|them|me|zzother|zzown)`,
     String.raw`(?:was|were|got|been|being) (?:hit|pushed|grabbed|followed|threatened|targeted|victimised|victimized)`,
     // Welsh

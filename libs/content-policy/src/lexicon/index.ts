@@ -16,11 +16,11 @@ export const RULE_WORDS: ReadonlySet<string> = ruleWords([...ALL, PRISONS]);
 
 /** The compiled rules, and for each word the rules that need it (see anchors.ts). */
 class RuleBook {
-  readonly rules: CompiledRule[];
+  readonly rules: readonly CompiledRule[];
   private readonly byWord = new Map<string, number[]>();
   private readonly always: number[] = [];
 
-  constructor(rules: CompiledRule[]) {
+  constructor(rules: readonly CompiledRule[]) {
     this.rules = rules;
     rules.forEach((rule, i) => {
       if (!rule.anchors) this.always.push(i);
@@ -39,7 +39,9 @@ class RuleBook {
   }
 }
 
-const MAIN = new RuleBook(ALL.flatMap(compileRules));
+/** Every rule but the prison ones, in the order they are searched. */
+export const MAIN_RULES: readonly CompiledRule[] = ALL.flatMap(compileRules);
+const MAIN = new RuleBook(MAIN_RULES);
 const PRISON_RULES = new RuleBook(compileRules(PRISONS));
 
 const MAX_MATCHES_PER_CATEGORY = 3;

@@ -4,7 +4,10 @@ import { CategoryRules } from './pattern';
 const SAID = String.raw`(?:said|says|saying|told|tells|telling|asked|asks|asking|wants|wanted|want|wanting|would like|d like|would rather|d rather|would prefer|d prefer|prefers|preferred|wishes|wished|hopes|hoped|hoping|feels|felt|feeling|thinks|thought|believes|believed|agreed|agrees|accepted|accepts|declined|declines|refused|refuses|withdrew|withdrawn|withdraws|pulled out|backed out|apologised|apologized|apologises|apologizes|apologising|apologizing|replied|replies|responded|responds|answered|answers|wrote|written|writes|got back|come back to|came back to|mentioned|mentions|explained|explains|admitted|admits|regrets|regretted|forgave|forgives|forgiven|understands|understood|remembers|remembered|realises|realised|realizes|realized|denies|denied|blames|blamed|insists|insisted|claims|claimed|chose|chosen|decided|changed (?:his|her|their) mind|sends|sent (?:you|his|her|their|a|an|back)|passed on|shared|opened up|cried|thanks|thanked|appreciates|appreciated|forgiveness|has questions|has a question|has a message|had a message)`;
 
 /** How someone stands towards meeting. */
-const STANCE = String.raw`(?:willing|unwilling|ready to|keen|happy to|glad|sorry|grateful|thankful|nervous|anxious|worried|upset|scared|frightened|angry|furious|relieved|ashamed|devastated|remorseful|open to|prepared to|interested in|looking forward|considering|thinking about|thinking of|going ahead|pulling out|withdrawing|taking part|on board|up for it|in two minds|reluctant|hesitant|determined|desperate)`;
+const STANCE = String.raw`(?:willing|unwilling|ready to|keen|ok with|okay with|fine with|alright with|comfortable with|up for|on board with|happy to|glad|sorry|grateful|thankful|nervous|anxious|worried|upset|scared|frightened|angry|furious|relieved|ashamed|devastated|remorseful|open to|prepared to|interested in|looking forward|considering|thinking about|thinking of|going ahead|pulling out|withdrawing|taking part|on board|up for it|in two minds|reluctant|hesitant|determined|desperate)`;
+
+/** Someone has read the recipient's letter: said by the facilitator ("I have read") it is no news of the other party. */
+const READ_YOURS = String.raw`(?:has|have|had) (?:now |already |just )?(?:read|received|opened|seen|listened to|watched) your (?:letter|message|questions|recording|video|card|note|apology)`;
 
 export const OTHER_PARTY_VOICE: CategoryRules = {
   category: 'other-party-voice',
@@ -22,6 +25,10 @@ export const OTHER_PARTY_VOICE: CategoryRules = {
     String.raw`(?:i|we) (?:have |had |ve |d )?(?:spoke|spoken|talked|chatted) (?:to|with) (?:him|her|zzother(?: zzother)*)`,
     String.raw`(?:both of you|you both|both parties|both sides|the two of you|everyone) (?:have |has |ve )?(?:agreed|said|want|wants|feel|asked|are willing|are happy|are ready)`,
     String.raw`{REFP} {AUX}(?:confirmed|confirms|is coming|s coming|is attending|s attending|will attend|agreed to (?:meet|come|attend))`,
+    String.raw`(?:heard|hear|got|had) back from {REF}|(?:rang|called|phoned|texted|wrote|emailed|got in touch) to say`,
+    String.raw`passed (?:on )?your (?:letter|message|questions|recording|card|note|video)`,
+    String.raw`${READ_YOURS}(?<!(?:i|we) ${READ_YOURS})`,
+    String.raw`how (?:he|she|they|zzother) (?:might |must |would |may |could )?(?:have )?(?:felt|feel|feels)`,
     String.raw`sends (?:his|her|their) (?:regards|thanks|apologies|love|best|best wishes)|in (?:his|her|their) (?:own )?words`,
     // Welsh
     String.raw`(?:dywedodd|meddai) (?:e|hi|nhw|ef)`,

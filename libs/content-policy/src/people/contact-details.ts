@@ -97,9 +97,10 @@ function placeAfter(words: readonly string[], from: number, p: CasePerson): 'the
 
 /**
  * Another participant's street: always with their house number or town; alone, unless it is
- * plainly a venue elsewhere (another postcode follows) or a street every town has.
+ * plainly a venue elsewhere (another postcode follows), part of a venue's name ("Stone Street
+ * Community Centre") or a street every town has.
  */
-export function findHomeStreets(tokens: readonly Token[], people: CasePeople): Finding[] {
+export function findHomeStreets(tokens: readonly Token[], people: CasePeople, properNouns: readonly boolean[]): Finding[] {
   const findings: Finding[] = [];
   const ownStreet = people.recipient?.home?.street?.join(' ');
   const streets = people.others().filter((p) => p.home?.street && p.home.street.length >= 2 && p.home.street.join(' ') !== ownStreet && !addressIsShareable(p, people));
@@ -111,9 +112,10 @@ export function findHomeStreets(tokens: readonly Token[], people: CasePeople): F
     const street = p.home!.street!;
     for (let i = words.indexOf(street[0]); i >= 0; i = words.indexOf(street[0], i + 1)) {
       if (!matchesAt(words, i, street)) continue;
+      const inVenueName = properNouns[i + street.length] === true && properNouns[i];
       const withNumber = !!p.home!.houseNumber && words[i - 1] === p.home!.houseNumber;
       const after = placeAfter(words, i + street.length, p);
-      if (withNumber || after === 'theirs' || (after === 'unsaid' && !isEveryTownStreet(street))) {
+      if (withNumber || after === 'theirs' || (after === 'unsaid' && !inVenueName && !isEveryTownStreet(street))) {
         findings.push(pii(`${withNumber ? 'home address' : 'street'} of ${describe(p)}`));
         break;
       }

@@ -51,9 +51,41 @@ function isCapitalised(raw: string): boolean {
   return raw.length === 1;
 }
 
+/** A word as written, before it is read: what spaced-out letters are joined from. */
+interface Written {
+  lower: string;
+  capitalised: boolean;
+  sentenceStart: boolean;
+  afterPunctuation: boolean;
+}
+
 /** Splits folded, masked text into the tokens the rules read. */
 export function tokenise(text: string, vocabulary: Vocabulary): Token[] {
   const tokens: Token[] = [];
+  for (const w of joinSpacedLetters(scan(text))) {
+    if (w === SENTENCE_BREAK) {
+      tokens.push(breakToken());
+      continue;
+    }
+    const parts = vocabulary.read(w.lower);
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
+      tokens.push({
+        word: part.word,
+        forms: part.forms,
+        known: part.known,
+        capitalised: i === 0 && w.capitalised,
+        sentenceStart: i === 0 && w.sentenceStart,
+        bound: i > 0,
+        afterPunctuation: i === 0 && w.afterPunctuation,
+      });
+    }
+  }
+  return mergeSplitWords(tokens, vocabulary);
+}
+
+function scan(text: string): (Written | typeof SENTENCE_BREAK)[] {
+  const out: (Written | typeof SENTENCE_BREAK)[] = [];
   let atStart = true;
   let lastEnd = 0;
   const source = text.includes('£') ? text.replace(/£\s?(?=\d)/g, ' gbp ') : text;
@@ -61,58 +93,43 @@ export function tokenise(text: string, vocabulary: Vocabulary): Token[] {
     const afterPunctuation = hasPunctuation(source, lastEnd, m.index);
     lastEnd = m.index + m[0].length;
     if (m[2] !== undefined) {
-      const previous = tokens[tokens.length - 1];
-      if (!previous || previous.word === SENTENCE_BREAK) continue;
-      if (m[2] === '.' && ABBREVIATIONS.has(previous.forms[0])) continue;
-      tokens.push(breakToken());
+      const previous = out[out.length - 1];
+      if (!previous || previous === SENTENCE_BREAK) continue;
+      if (m[2] === '.' && ABBREVIATIONS.has(previous.lower)) continue;
+      out.push(SENTENCE_BREAK);
       atStart = true;
       continue;
     }
-    const raw = m[1];
-    const parts = vocabulary.read(raw.toLowerCase());
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i];
-      tokens.push({
-        word: part.word,
-        forms: part.forms,
-        known: part.known,
-        capitalised: i === 0 && isCapitalised(raw),
-        sentenceStart: i === 0 && atStart,
-        bound: i > 0,
-        afterPunctuation: i === 0 && afterPunctuation,
-      });
-    }
+    out.push({ lower: m[1].toLowerCase(), capitalised: isCapitalised(m[1]), sentenceStart: atStart, afterPunctuation });
     atStart = false;
   }
-  return mergeSplitWords(joinSpacedLetters(tokens, vocabulary), vocabulary);
+  return out;
+}
+
+const isSingleCharacter = (w: Written | typeof SENTENCE_BREAK): w is Written => w !== SENTENCE_BREAK && w.lower.length === 1 && ALNUM_ONLY_RE.test(w.lower);
+
+/** "s a r a h", "r.o.b.b.e.r.y": three or more single characters in a row, two of them letters, are one word. */
+function joinSpacedLetters(words: (Written | typeof SENTENCE_BREAK)[]): (Written | typeof SENTENCE_BREAK)[] {
+  const out: (Written | typeof SENTENCE_BREAK)[] = [];
+  let i = 0;
+  while (i < words.length) {
+    let j = i;
+    while (j < words.length && isSingleCharacter(words[j])) j++;
+    const run = (j - i >= 3 ? words.slice(i, j) : []) as Written[];
+    if (run.filter((w) => /[a-z]/.test(w.lower)).length >= 2) {
+      out.push({ ...run[0], lower: run.map((w) => w.lower).join('') });
+      i = j;
+    } else {
+      out.push(words[i]);
+      i++;
+    }
+  }
+  return out;
 }
 
 function merged(first: Token, written: string, vocabulary: Vocabulary): Token {
   const [reading] = vocabulary.read(written);
   return { ...first, word: reading.word, forms: reading.forms, known: reading.known, bound: false };
-}
-
-function isSingleCharacter(token: Token): boolean {
-  return token.forms[0].length === 1 && !token.bound && ALNUM_ONLY_RE.test(token.forms[0]);
-}
-
-/** "s a r a h", "r.o.b.b.e.r.y": three or more single characters in a row are one word. */
-function joinSpacedLetters(tokens: Token[], vocabulary: Vocabulary): Token[] {
-  const out: Token[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    let j = i;
-    while (j < tokens.length && isSingleCharacter(tokens[j])) j++;
-    const run = j - i >= 3 ? tokens.slice(i, j) : [];
-    if (run.filter((t) => /[a-z]/.test(t.forms[0])).length >= 2) {
-      out.push(merged(run[0], run.map((t) => t.forms[0]).join(''), vocabulary));
-      i = j;
-    } else {
-      out.push(tokens[i]);
-      i++;
-    }
-  }
-  return out;
 }
 
 /** "rob bery", "as sault": two pieces that make a keyword, when they are not both real words. */

@@ -21,7 +21,7 @@ const LEET: Record<string, string[]> = {
 };
 const LEET_RE = /[01345789@$|!]/;
 // Postcode halves ("7ag", "me13"), times and ordinals ("6pm", "12th") are not leetspeak.
-const CODE_RE = /^(?:\d[a-z]{2}|[a-z]{1,2}\d{1,2}[a-z]?|\d+(?:am|pm|st|nd|rd|th|h|hr|hrs|min|mins|k|m|km|mph)?)$/;
+const CODE_RE = /^(?:\d[a-z]{2}|[a-z]{1,2}\d{2}[a-z]?|\d+(?:am|pm|st|nd|rd|th|h|hr|hrs|min|mins|k|m|km|mph)?)$/;
 const LETTER_RE = /[a-z]/;
 
 /**

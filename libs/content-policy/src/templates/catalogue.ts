@@ -1,0 +1,88 @@
+import { TemplateDefinition } from './registry';
+import { SlotType } from './slots';
+
+/**
+ * The logistics messages Convene sends, in English and Welsh: booked, reminder, moved, cancelled,
+ * and the link to an availability poll. The notifications service registers these (and may add
+ * its own) and sends nothing else.
+ */
+const SESSION_SLOTS: Record<string, SlotType> = {
+  name: { type: 'recipient-first-name' },
+  when: { type: 'datetime' },
+  venue: { type: 'venue', part: 'name-and-address' },
+  facilitator: { type: 'facilitator-name' },
+  phone: { type: 'facilitator-phone' },
+};
+
+export const DEFAULT_CATALOGUE: readonly TemplateDefinition[] = [
+  {
+    id: 'session-booked',
+    language: 'en',
+    subject: 'Your appointment on {{when}}',
+    body: 'Hello {{name}}, your appointment is booked for {{when}} at {{venue}}. To change or cancel it, call {{facilitator}} on {{phone}}. Reply C to confirm.',
+    slots: SESSION_SLOTS,
+  },
+  {
+    id: 'session-booked',
+    language: 'cy',
+    subject: 'Eich apwyntiad ar {{when}}',
+    body: "Helo {{name}}, mae eich apwyntiad wedi'i drefnu ar gyfer {{when}} yn {{venue}}. I newid neu ganslo, ffoniwch {{facilitator}} ar {{phone}}. Atebwch C i gadarnhau.",
+    slots: SESSION_SLOTS,
+  },
+  {
+    id: 'session-reminder',
+    language: 'en',
+    subject: 'Reminder: {{when}}',
+    body: 'Hello {{name}}, a reminder of your appointment on {{when}} at {{venue}}. {{directions}} If you need to change it, call {{facilitator}} on {{phone}}.',
+    slots: { ...SESSION_SLOTS, directions: { type: 'venue', part: 'directions' } },
+  },
+  {
+    id: 'session-reminder',
+    language: 'cy',
+    subject: 'Nodyn atgoffa: {{when}}',
+    body: "Helo {{name}}, nodyn i'ch atgoffa am eich apwyntiad ar {{when}} yn {{venue}}. {{directions}} Os oes angen newid, ffoniwch {{facilitator}} ar {{phone}}.",
+    slots: { ...SESSION_SLOTS, directions: { type: 'venue', part: 'directions' } },
+  },
+  {
+    id: 'session-rescheduled',
+    language: 'en',
+    subject: 'New time: {{when}}',
+    body: 'Hello {{name}}, your appointment has moved to {{when}} at {{venue}}. If the new time does not suit you, call {{facilitator}} on {{phone}}.',
+    slots: SESSION_SLOTS,
+  },
+  {
+    id: 'session-rescheduled',
+    language: 'cy',
+    subject: 'Amser newydd: {{when}}',
+    body: "Helo {{name}}, mae eich apwyntiad wedi symud i {{when}} yn {{venue}}. Os nad yw'r amser newydd yn gyfleus, ffoniwch {{facilitator}} ar {{phone}}.",
+    slots: SESSION_SLOTS,
+  },
+  {
+    id: 'session-cancelled',
+    language: 'en',
+    subject: 'Appointment cancelled',
+    body: 'Hello {{name}}, your appointment on {{when}} has been cancelled. {{facilitator}} will be in touch with a new date. Our office: {{office}}.',
+    slots: { name: SESSION_SLOTS.name, when: SESSION_SLOTS.when, facilitator: SESSION_SLOTS.facilitator, office: { type: 'service-phone' } },
+  },
+  {
+    id: 'session-cancelled',
+    language: 'cy',
+    subject: 'Apwyntiad wedi ei ganslo',
+    body: "Helo {{name}}, mae eich apwyntiad ar {{when}} wedi'i ganslo. Bydd {{facilitator}} yn cysylltu â chi gyda dyddiad newydd. Ein swyddfa: {{office}}.",
+    slots: { name: SESSION_SLOTS.name, when: SESSION_SLOTS.when, facilitator: SESSION_SLOTS.facilitator, office: { type: 'service-phone' } },
+  },
+  {
+    id: 'availability-poll',
+    language: 'en',
+    subject: 'When could you meet?',
+    body: 'Hello {{name}}, please choose the times that suit you: {{link}} Thank you, {{facilitator}}.',
+    slots: { name: SESSION_SLOTS.name, link: { type: 'link' }, facilitator: SESSION_SLOTS.facilitator },
+  },
+  {
+    id: 'availability-poll',
+    language: 'cy',
+    subject: 'Pryd allech chi gyfarfod?',
+    body: "Helo {{name}}, dewiswch yr amseroedd sy'n gyfleus i chi: {{link}} Diolch, {{facilitator}}.",
+    slots: { name: SESSION_SLOTS.name, link: { type: 'link' }, facilitator: SESSION_SLOTS.facilitator },
+  },
+];

@@ -1,0 +1,108 @@
+import { DateTime, IANAZone } from 'luxon';
+import { PolicyConfig } from '../config';
+import { CasePeople } from '../people/case-people';
+import { otherFormsOf } from '../people/nicknames';
+import { normalisePhone } from '../people/phone-numbers';
+import { foldText } from '../text/fold';
+import { Venue, VenuePart, venueText } from './venues';
+
+export type Language = 'en' | 'cy';
+
+/**
+ * What a template slot may hold. There is no free-text slot: every value is either rendered by us
+ * (a date), looked up (a venue), or checked against the case (a name, a phone number, a link).
+ */
+export type SlotType =
+  | { type: 'datetime' }
+  | { type: 'venue'; part: VenuePart }
+  | { type: 'recipient-first-name' }
+  | { type: 'facilitator-name' }
+  | { type: 'facilitator-phone' }
+  | { type: 'service-phone' }
+  | { type: 'link' };
+
+export type SlotValue = string | { instant: string; timeZone: string };
+
+export interface SlotContext {
+  language: Language;
+  people: CasePeople;
+  venues: ReadonlyMap<string, Venue>;
+  config: PolicyConfig;
+}
+
+/** The rendered text of a slot, or the reason its value is refused. */
+export type SlotResult = { ok: true; text: string } | { ok: false; problem: string };
+
+const DATE_FORMATS: Record<Language, string> = {
+  en: "cccc d LLLL yyyy 'at' HH:mm",
+  cy: "cccc d LLLL yyyy 'am' HH:mm",
+};
+
+const refuse = (problem: string): SlotResult => ({ ok: false, problem });
+const fold = (s: string) => foldText(s).trim().toLowerCase();
+
+function renderDate(value: SlotValue, language: Language): SlotResult {
+  if (typeof value !== 'object' || typeof value.instant !== 'string' || typeof value.timeZone !== 'string') {
+    return refuse('must be { instant, timeZone }');
+  }
+  if (!IANAZone.isValidZone(value.timeZone)) return refuse(`unknown time zone ${value.timeZone}`);
+  const at = DateTime.fromISO(value.instant, { setZone: true });
+  if (!at.isValid || !/(?:Z|[+-]\d\d:?\d\d)$/.test(value.instant)) return refuse('instant must be an ISO 8601 date-time with an offset');
+  return { ok: true, text: at.setZone(value.timeZone).setLocale(language).toFormat(DATE_FORMATS[language]) };
+}
+
+function ownPeople(context: SlotContext) {
+  return context.people.persons.filter((p) => p.own && p.id !== context.people.recipient?.id);
+}
+
+function renderText(type: SlotType, value: SlotValue, context: SlotContext): SlotResult {
+  if (typeof value !== 'string') return refuse('must be a string');
+  switch (type.type) {
+    case 'venue': {
+      const venue = context.venues.get(value);
+      if (!venue) return refuse(`no venue ${value} in the registry`);
+      const text = venueText(venue, type.part);
+      return text ? { ok: true, text } : refuse(`venue ${value} has no ${type.part}`);
+    }
+    case 'recipient-first-name': {
+      const given = context.people.recipient?.given[0];
+      const allowed = given ? [given, ...otherFormsOf(given)] : [];
+      return allowed.includes(fold(value)) ? { ok: true, text: value.trim() } : refuse("must be the recipient's own first name");
+    }
+    case 'facilitator-name': {
+      const names = ownPeople(context).flatMap((p) => [p.given[0], [...p.given, p.surname[0]].join(' ')]);
+      return names.includes(fold(value).replace(/\s+/g, ' ')) ? { ok: true, text: value.trim() } : refuse("must be the name of one of the recipient's own facilitators");
+    }
+    case 'facilitator-phone': {
+      const phone = normalisePhone(value);
+      return phone && ownPeople(context).some((p) => p.phone === phone) ? { ok: true, text: value.trim() } : refuse("must be the phone number of one of the recipient's own facilitators");
+    }
+    case 'service-phone': {
+      const phone = normalisePhone(value);
+      return phone && context.config.servicePhones.some((s) => normalisePhone(s) === phone) ? { ok: true, text: value.trim() } : refuse("must be one of the service's configured numbers");
+    }
+    case 'link':
+      return checkLink(value, context.config.linkDomains);
+    default:
+      return refuse('is not a text slot');
+  }
+}
+
+function checkLink(value: string, domains: readonly string[]): SlotResult {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return refuse('must be a URL');
+  }
+  if (url.protocol !== 'https:' || url.username || url.password) return refuse('must be an https link without credentials');
+  const host = url.hostname.toLowerCase();
+  const ours = domains.some((d) => host === d.toLowerCase() || host.endsWith(`.${d.toLowerCase()}`));
+  return ours ? { ok: true, text: url.toString() } : refuse(`host ${host} is not one of the service's link domains`);
+}
+
+/** Renders one slot's value, or says why the value is refused. */
+export function renderSlot(type: SlotType, value: SlotValue | undefined, context: SlotContext): SlotResult {
+  if (value === undefined) return refuse('is missing');
+  return type.type === 'datetime' ? renderDate(value, context.language) : renderText(type, value, context);
+}
