@@ -52,7 +52,7 @@ export class MessagingModule {
         new EventConsumer(
           dataSource,
           buildHandlerMap(service, handlers.map((handler) => moduleRef.get(handler, { strict: false }))),
-          { service, redisUrl: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX },
+          { service, redisUrl: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, lockDurationMs: config.EVENT_LOCK_MS },
         ),
     };
     return {

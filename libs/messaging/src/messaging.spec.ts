@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
-import IORedis from 'ioredis';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DomainEvent, eventQueueFor, NewEvent } from '#contracts';
@@ -95,6 +96,7 @@ describe('events between services (outbox, relay, idempotent consumer)', () => {
       service: 'reporting',
       redisUrl,
       queuePrefix,
+      lockDurationMs: 1000,
     });
     consumer.onApplicationBootstrap();
     running.push({ stop: () => consumer.onApplicationShutdown() });
@@ -254,10 +256,31 @@ describe('events between services (outbox, relay, idempotent consumer)', () => {
     running.push({ stop: () => relay.onApplicationShutdown() });
     startConsumer();
     // Let the listener connect and the first (empty) poll go to sleep for a minute.
-    const redis = new IORedis(redisUrl);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    redis.disconnect();
     await dataSource.transaction((manager) => outbox.record(manager, referral('RJ-notified')));
     await eventually(async () => expect(await effects()).toEqual(['RJ-notified']), 5_000);
+  });
+
+  it('gives an event to another worker when the one handling it is killed, with no partial effect', async () => {
+    startRelay();
+    const child = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', join(__dirname, '../test/hanging-consumer.ts'), database.url, redisUrl, queuePrefix],
+      { cwd: join(__dirname, '../../..'), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    running.push({ stop: async () => void child.kill('SIGKILL') });
+    const handling = new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('handling') && resolve()));
+    await dataSource.transaction((manager) => outbox.record(manager, referral('RJ-crash')));
+    await handling;
+
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    expect(await effects()).toEqual([]);
+
+    startConsumer();
+    await eventually(async () => expect(await effects()).toEqual(['RJ-crash']), 15_000);
+    const [row] = await dataSource.query('SELECT count(*)::int AS n FROM reporting.processed_event');
+    expect(row.n).toBe(1);
   });
 });

@@ -11,6 +11,8 @@ export interface EventConsumerOptions {
   queuePrefix: string;
   /** One at a time by default, so a service sees its events in the order they were published. */
   concurrency?: number;
+  /** How soon the event of a worker that died goes to another (PlatformConfig.EVENT_LOCK_MS). */
+  lockDurationMs?: number;
 }
 
 export type HandleOutcome = 'handled' | 'duplicate';
@@ -36,6 +38,8 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
       connection: redisOptions(this.options.redisUrl, 'worker'),
       prefix: this.options.queuePrefix,
       concurrency: this.options.concurrency ?? 1,
+      lockDuration: this.options.lockDurationMs ?? 30_000,
+      stalledInterval: this.options.lockDurationMs ?? 30_000,
     });
     this.worker.on('failed', (job, error) => {
       eventsHandled.inc({ service, type: job?.name ?? 'unknown', outcome: 'failed' });

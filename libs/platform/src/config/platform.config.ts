@@ -55,6 +55,14 @@ export class PlatformConfig {
   @Min(1)
   EVENT_RETRY_ATTEMPTS: number = 10;
 
+  /**
+   * How long a consumer holds an event before others may take it: a worker that dies mid-event
+   * stops renewing its lock, and the event goes to another worker after about this long.
+   */
+  @IsInt()
+  @Min(500)
+  EVENT_LOCK_MS: number = 30_000;
+
   /** First retry delay; it doubles with each attempt (ten attempts ≈ 17 minutes). */
   @IsInt()
   @Min(10)
