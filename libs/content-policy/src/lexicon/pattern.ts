@@ -14,7 +14,7 @@ export interface CategoryRules {
 
 /** A third person, or another participant by name. */
 const PERSON = String.raw`(?:he|she|him|her|zzother(?: zzother)*)`;
-const DESCRIBED = String.raw`(?:the (?:other (?:party|person|side|participant|participants|family|people)|person (?:harmed|responsible|who \w+)|people (?:involved|responsible)|(?:young |older |elderly )?(?:gentleman|lady|man|woman|lad|girl|boy|boys|lads|girls|guy|guys|fella|bloke|chap|men|women|youth|youths|teenager|teenagers|kids|children|youngsters|neighbour|neighbours|driver|tenant|landlord)|victim|victims|offender|offenders|perpetrator|harmed party|responsible party|family|culprit)|(?:his|her|their|zzother s) (?:family|mum|mother|dad|father|parents|partner|wife|husband|son|daughter|brother|sister|friend|friends|supporter|carer|girlfriend|boyfriend|nan|gran|grandmother|grandfather|uncle|aunt|auntie|cousin|kids|children))`;
+const DESCRIBED = String.raw`(?:the (?:other (?:party|person|side|participant|participants|family|people)|person (?:harmed|responsible|who \w+)|people (?:involved|responsible)|(?:young |older |elderly )?(?:gentleman|lady|man|woman|lad|girl|boy|boys|lads|girls|guy|guys|fella|bloke|chap|men|women|youth|youths|teenager|teenagers|kids|children|youngsters|neighbour|neighbours|driver|tenant|landlord)|victim|victims|offender|offenders|perpetrator|harmed party|responsible party|family|culprit)(?: involved| concerned| in question)?|(?:his|her|their|zzother s) (?:family|mum|mother|dad|father|parents|partner|wife|husband|son|daughter|brother|sister|friend|friends|supporter|carer|girlfriend|boyfriend|nan|gran|grandmother|grandfather|uncle|aunt|auntie|cousin|kids|children))`;
 
 const MACROS: Record<string, string> = {
   /** One token. */

@@ -17,6 +17,7 @@ export const WHEREABOUTS: CategoryRules = {
   patterns: [
     String.raw`release date|released|(?:his|her|their|your|early|temporary|day|zzother s) release|release (?:on|in|from|next|soon|early|date)|due out|gets out|getting out|get out (?:of|on|in|next)|comes out (?:of|on|in|next)|out of (?:prison|jail|custody)|parole|paroled|home detention curfew|hdc|rotl|(?:transferred|moved|sent) to (?:hmp|another prison|a different prison|a new prison|another establishment|an open prison|open conditions)|discharge date|rhyddhau`,
     String.raw`{REF} {AUX}(?:lives|live|living|lived|moved|moving|staying|stays|resides|residing|rehoused|relocated|housed)(?! (?:stream|streamed|link))`,
+    String.raw`{REFP} {AUX}(?:working|works|worked|employed|studying|studies) (?:at|in|for|near)|{REFP} {AUX}(?:back in the area|in the area|nearby|local|at college|at school|at university)`,
     String.raw`where {REF} {AUX}(?:lives|live|living|lived|staying|stays|works|work|working|held|being held|is held|goes|hangs out|drinks)`,
     // Their phone or email itself is caught by the number and address rules: "her number" alone is
     // as often a facilitator's.

@@ -42,6 +42,9 @@ function entriesFor(token: Token, people: CasePeople): NameEntry[] {
   const resolved = people.names.get(token.word);
   if (resolved) return resolved;
   const written = token.forms[0];
+  // a family by its surname: "the Halls", "the Nwosus"
+  const plural = written.length > 3 && written.endsWith('s') ? people.names.get(written.slice(0, -1))?.filter((e) => e.kind === 'surname') : undefined;
+  if (plural?.length) return plural;
   if (token.known || written.length < FUZZY_MIN_NAME || !/^[a-z]+$/.test(written)) return [];
   return people.nearbyNames(written).flatMap((name) => people.names.get(name) ?? []);
 }
