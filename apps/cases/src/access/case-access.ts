@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, FindOptionsOrder, FindOptionsWhere } from 'typeorm';
 import type { Principal, Role } from '#auth';
 import { NotFoundError } from '#platform';
 import { AuditLog } from '../audit/audit-log';
@@ -33,6 +33,19 @@ export class CaseAccess {
       await this.audit.record(manager, principal, { caseId, action: 'read', subject, subjectId });
       return found;
     });
+  }
+
+  /** A case's records of one kind in the given order, once the principal may read them (audited as `subject`). */
+  async rowsOf<T extends { caseId: string }>(
+    principal: Principal,
+    caseId: string,
+    subject: string,
+    entity: EntityTarget<T>,
+    order: FindOptionsOrder<T>,
+    roles: readonly Role[] = CASE_READERS,
+  ): Promise<T[]> {
+    await this.read(principal, caseId, subject, null, roles);
+    return this.dataSource.manager.find(entity, { where: { caseId } as FindOptionsWhere<T>, order });
   }
 
   /** Locks a case for a change the principal may make acting in one of `roles`. */

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '#auth';
 import { FieldCipher, NotFoundError } from '#platform';
 import { CaseAccess } from '../access/case-access';
 import { CaseChanges } from '../access/case-changes';
 import { requireOpen } from '../access/require-open';
 import { PRACTITIONERS } from '../access/roles';
-import { CASES_DB } from '../database';
 import { ParticipantRepository } from '../participants/participant.repository';
 import { AssessmentEntity } from './assessment.entity';
 import type { AssessmentView, RecordAssessmentDto } from './dto/assessment.dto';
@@ -17,7 +14,6 @@ import type { AssessmentView, RecordAssessmentDto } from './dto/assessment.dto';
 @Injectable()
 export class AssessmentsService {
   constructor(
-    @InjectDataSource(CASES_DB) private readonly dataSource: DataSource,
     private readonly changes: CaseChanges,
     private readonly access: CaseAccess,
     private readonly participants: ParticipantRepository,
@@ -59,8 +55,7 @@ export class AssessmentsService {
   }
 
   async list(principal: Principal, caseId: string): Promise<AssessmentView[]> {
-    await this.access.read(principal, caseId, 'assessments');
-    const rows = await this.dataSource.manager.find(AssessmentEntity, { where: { caseId }, order: { assessedAt: 'ASC', id: 'ASC' } });
+    const rows = await this.access.rowsOf(principal, caseId, 'assessments', AssessmentEntity, { assessedAt: 'ASC', id: 'ASC' });
     return rows.map((row) => this.toView(row));
   }
 

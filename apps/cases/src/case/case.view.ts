@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_STAGES, type CaseStage } from '#contracts';
 import { allowedMoves } from '../stages/stage-machine';
 import type { CaseEntity } from './case.entity';
+import { type ReferralFacts, referralFacts } from './referral-facts';
 
 export class FacilitatorRef {
   @ApiProperty() id!: string;
@@ -23,17 +24,7 @@ export class CaseView {
   @ApiPropertyOptional({ enum: CASE_STAGES, nullable: true }) heldFromStage!: CaseStage | null;
   @ApiProperty({ enum: CASE_STAGES, isArray: true, description: 'Stages the case may move to from here' })
   allowedMoves!: CaseStage[];
-  @ApiProperty() referral!: {
-    source: string;
-    initiatedBy: string;
-    offenceCategory: string;
-    domesticAbuse: boolean;
-    sexualOffence: boolean;
-    hateCrime: boolean;
-    justiceStage: string;
-    ageGroup: string;
-    receivedAt: string;
-  };
+  @ApiProperty() referral!: ReferralFacts;
   @ApiProperty() triage!: { decision: string | null; rejectionReason: string | null; triagedAt: string | null };
   @ApiProperty() firstContact!: FirstContactView;
   @ApiPropertyOptional({ type: FacilitatorRef, nullable: true }) leadFacilitator!: FacilitatorRef | null;
@@ -54,17 +45,7 @@ export function toCaseView(kase: CaseEntity, facilitators: Map<string, Facilitat
     stage: kase.stage,
     heldFromStage: kase.heldFromStage,
     allowedMoves: allowedMoves(kase.stage, kase.heldFromStage),
-    referral: {
-      source: kase.source,
-      initiatedBy: kase.initiatedBy,
-      offenceCategory: kase.offenceCategory,
-      domesticAbuse: kase.domesticAbuse,
-      sexualOffence: kase.sexualOffence,
-      hateCrime: kase.hateCrime,
-      justiceStage: kase.justiceStage,
-      ageGroup: kase.ageGroup,
-      receivedAt: kase.receivedAt.toISOString(),
-    },
+    referral: referralFacts(kase),
     triage: {
       decision: kase.triageDecision,
       rejectionReason: kase.triageRejectionReason,

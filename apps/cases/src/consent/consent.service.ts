@@ -85,8 +85,7 @@ export class ConsentService {
   }
 
   async list(principal: Principal, caseId: string): Promise<ConsentView[]> {
-    await this.access.read(principal, caseId, 'consents');
-    const rows = await this.dataSource.manager.find(ConsentEntity, { where: { caseId }, order: { givenAt: 'ASC', id: 'ASC' } });
+    const rows = await this.access.rowsOf(principal, caseId, 'consents', ConsentEntity, { givenAt: 'ASC', id: 'ASC' });
     return rows.map(toView);
   }
 

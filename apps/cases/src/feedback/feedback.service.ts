@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '#auth';
 import { ConflictError, FieldCipher, NotFoundError } from '#platform';
 import { CaseAccess } from '../access/case-access';
 import { CaseChanges } from '../access/case-changes';
 import { PRACTITIONERS } from '../access/roles';
-import { CASES_DB } from '../database';
 import { ParticipantRepository } from '../participants/participant.repository';
 import type { FeedbackView, RecordFeedbackDto } from './dto/feedback.dto';
 import { FeedbackEntity } from './feedback.entity';
@@ -16,7 +13,6 @@ import { FeedbackEntity } from './feedback.entity';
 @Injectable()
 export class FeedbackService {
   constructor(
-    @InjectDataSource(CASES_DB) private readonly dataSource: DataSource,
     private readonly changes: CaseChanges,
     private readonly access: CaseAccess,
     private readonly participants: ParticipantRepository,
@@ -54,8 +50,7 @@ export class FeedbackService {
   }
 
   async list(principal: Principal, caseId: string): Promise<FeedbackView[]> {
-    await this.access.read(principal, caseId, 'feedback');
-    const rows = await this.dataSource.manager.find(FeedbackEntity, { where: { caseId }, order: { recordedAt: 'ASC' } });
+    const rows = await this.access.rowsOf(principal, caseId, 'feedback', FeedbackEntity, { recordedAt: 'ASC' });
     return rows.map((row) => this.toView(row));
   }
 

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '#auth';
 import { FieldCipher } from '#platform';
 import { CaseAccess } from '../access/case-access';
 import { CaseChanges } from '../access/case-changes';
 import { PRACTITIONERS } from '../access/roles';
-import { CASES_DB } from '../database';
 import type { AddNoteDto, NoteView } from './dto/note.dto';
 import { NoteEntity } from './note.entity';
 
@@ -15,7 +12,6 @@ import { NoteEntity } from './note.entity';
 @Injectable()
 export class NotesService {
   constructor(
-    @InjectDataSource(CASES_DB) private readonly dataSource: DataSource,
     private readonly changes: CaseChanges,
     private readonly access: CaseAccess,
     private readonly cipher: FieldCipher,
@@ -38,8 +34,7 @@ export class NotesService {
   }
 
   async list(principal: Principal, caseId: string): Promise<NoteView[]> {
-    await this.access.read(principal, caseId, 'notes', null, PRACTITIONERS);
-    const rows = await this.dataSource.manager.find(NoteEntity, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.access.rowsOf(principal, caseId, 'notes', NoteEntity, { createdAt: 'ASC', id: 'ASC' }, PRACTITIONERS);
     return rows.map((row) => this.toView(row));
   }
 

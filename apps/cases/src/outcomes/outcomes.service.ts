@@ -129,8 +129,7 @@ export class OutcomesService {
   }
 
   async tasks(principal: Principal, caseId: string): Promise<TaskView[]> {
-    await this.access.read(principal, caseId, 'tasks');
-    const rows = await this.dataSource.manager.find(TaskEntity, { where: { caseId }, order: { createdAt: 'ASC' } });
+    const rows = await this.access.rowsOf(principal, caseId, 'tasks', TaskEntity, { createdAt: 'ASC' });
     return rows.map(toTaskView);
   }
 

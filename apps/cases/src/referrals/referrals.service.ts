@@ -14,6 +14,7 @@ import { CaseViews } from '../case/case-views';
 import type { CaseEntity } from '../case/case.entity';
 import { CaseRepository } from '../case/case.repository';
 import type { CaseView } from '../case/case.view';
+import { referralFacts } from '../case/referral-facts';
 import { CasesConfig } from '../cases.config';
 import { CASES_DB } from '../database';
 import { ParticipantRepository } from '../participants/participant.repository';
@@ -85,15 +86,7 @@ export class ReferralsService {
         payload: {
           reference: kase.reference,
           partnershipId: kase.partnershipId,
-          source: kase.source,
-          initiatedBy: kase.initiatedBy,
-          offenceCategory: kase.offenceCategory,
-          domesticAbuse: kase.domesticAbuse,
-          sexualOffence: kase.sexualOffence,
-          hateCrime: kase.hateCrime,
-          justiceStage: kase.justiceStage,
-          ageGroup: kase.ageGroup,
-          receivedAt: kase.receivedAt.toISOString(),
+          ...referralFacts(kase),
           firstContactDueAt: kase.firstContactDueAt.toISOString(),
         },
       });
@@ -164,8 +157,7 @@ export class ReferralsService {
   }
 
   async contactAttempts(principal: Principal, caseId: string): Promise<ContactAttemptView[]> {
-    await this.access.read(principal, caseId, 'contact-attempts');
-    const rows = await this.dataSource.manager.find(ContactAttemptEntity, { where: { caseId }, order: { attemptedAt: 'ASC' } });
+    const rows = await this.access.rowsOf(principal, caseId, 'contact-attempts', ContactAttemptEntity, { attemptedAt: 'ASC' });
     return rows.map(toAttemptView);
   }
 }

@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '#auth';
 import type { SessionKind } from '#contracts';
 import { ConflictError, InvalidInputError } from '#platform';
@@ -9,7 +7,6 @@ import { CaseAccess } from '../access/case-access';
 import { CaseChanges } from '../access/case-changes';
 import { CASE_WRITERS } from '../access/roles';
 import { CasesConfig } from '../cases.config';
-import { CASES_DB } from '../database';
 import { CaseFactsReader } from '../stages/case-facts.reader';
 import type { RequestSessionDto, SessionRequestView } from './dto/session-request.dto';
 import { sessionRequestProblems } from './session-request-rules';
@@ -19,7 +16,6 @@ import { SessionRequestEntity } from './session-request.entity';
 @Injectable()
 export class SessionRequestsService {
   constructor(
-    @InjectDataSource(CASES_DB) private readonly dataSource: DataSource,
     @Inject(CasesConfig) private readonly config: CasesConfig,
     private readonly changes: CaseChanges,
     private readonly access: CaseAccess,
@@ -66,8 +62,7 @@ export class SessionRequestsService {
   }
 
   async list(principal: Principal, caseId: string): Promise<SessionRequestView[]> {
-    await this.access.read(principal, caseId, 'session-requests');
-    const rows = await this.dataSource.manager.find(SessionRequestEntity, { where: { caseId }, order: { requestedAt: 'ASC' } });
+    const rows = await this.access.rowsOf(principal, caseId, 'session-requests', SessionRequestEntity, { requestedAt: 'ASC' });
     return rows.map(toView);
   }
 

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { hasRole, type Principal } from '#auth';
 import type { ClosureReason, HoldReason, UnsuitableReason } from '#contracts';
 import { ConflictError, FieldCipher, ForbiddenError, InvalidInputError } from '#platform';
@@ -11,7 +9,6 @@ import { CASE_WRITERS } from '../access/roles';
 import { CaseViews } from '../case/case-views';
 import { CaseRepository } from '../case/case.repository';
 import type { CaseView } from '../case/case.view';
-import { CASES_DB } from '../database';
 import { CaseFactsReader } from './case-facts.reader';
 import type { MoveStageDto, StageChangeView } from './dto/move-stage.dto';
 import { judgeMove, MoveRequest } from './move-rules';
@@ -20,7 +17,6 @@ import { StageChangeEntity } from './stage-change.entity';
 @Injectable()
 export class StagesService {
   constructor(
-    @InjectDataSource(CASES_DB) private readonly dataSource: DataSource,
     private readonly changes: CaseChanges,
     private readonly access: CaseAccess,
     private readonly facts: CaseFactsReader,
@@ -79,8 +75,7 @@ export class StagesService {
   }
 
   async history(principal: Principal, caseId: string): Promise<StageChangeView[]> {
-    await this.access.read(principal, caseId, 'stage-history');
-    const rows = await this.dataSource.manager.find(StageChangeEntity, { where: { caseId }, order: { changedAt: 'ASC', id: 'ASC' } });
+    const rows = await this.access.rowsOf(principal, caseId, 'stage-history', StageChangeEntity, { changedAt: 'ASC', id: 'ASC' });
     return rows.map((row) => ({
       id: row.id,
       from: row.fromStage,
