@@ -63,6 +63,15 @@ describe('the composed system: a case\'s events reach the other services\' queue
     expect(JSON.stringify(jobs)).not.toMatch(/Sarah|Jones|7700|example\.org|Elm Road|wheelchair/);
   });
 
+  it('documents the whole API in one OpenAPI document', async () => {
+    const docs = await cases.call('get', '/docs-json', ops);
+    expect(docs.status).toBe(200);
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(['/cases', '/cases/{caseId}/stage', '/cases/{caseId}/participants', '/facilitators', '/ops/queues', '/health/ready']),
+    );
+    expect(docs.body.components.securitySchemes).toHaveProperty('bearer');
+  });
+
   it('keeps the queues to operations', async () => {
     expect((await cases.call('get', '/ops/queues', cases.manager)).status).toBe(403);
     expect((await cases.call('get', '/ops/queues/no-such-queue/jobs', ops)).status).toBe(404);
