@@ -32,6 +32,6 @@ export const OTHER_PARTY_VOICE: CategoryRules = {
     String.raw`(?:the|his|her|their) (?:response|reply|answer|feedback|decision) (?:was|has been|is|came back) (?:positive|negative|good|a yes|a no|no|yes)|(?:come|came) back (?:to me |to us )?with (?:a yes|a no|an answer|some questions|questions)|(?:some |a few |more )?questions for you`,
     String.raw`sends (?:his|her|their) (?:regards|thanks|apologies|love|best|best wishes)|in (?:his|her|their) (?:own )?words`,
     // Welsh
-    String.raw`(?:dywedodd|meddai) (?:e|hi|nhw|ef)`,
+    String.raw`(?:dywedodd|meddai) (?:e|hi|nhw|ef|o)|(?:mae|roedd|bydd) (?:e|hi|o|nhw|ef) (?:eisiau|isio|yn dweud|wedi dweud|wedi cytuno|wedi ysgrifennu|yn flin|yn barod|yn fodlon)|ymddiheuro i chi`,
   ],
 };
