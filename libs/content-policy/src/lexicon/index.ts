@@ -1,5 +1,6 @@
 import { Finding } from '../model';
 import { allMatches } from '../text/matches';
+import { SENTENCE_BREAK } from '../text/tokenise';
 import { ADVICE_OR_PRESSURE } from './advice-or-pressure';
 import { CASE_SUBSTANCE } from './case-substance';
 import { OTHER_PARTY_VOICE } from './other-party-voice';
@@ -22,20 +23,31 @@ class RuleBook {
 
   constructor(rules: readonly CompiledRule[]) {
     this.rules = rules;
+    this.takenBy = new Uint32Array(rules.length);
     rules.forEach((rule, i) => {
       if (!rule.anchors) this.always.push(i);
       else for (const word of rule.anchors) this.byWord.set(word, [...(this.byWord.get(word) ?? []), i]);
     });
   }
 
+  // Which call last took each rule: a rule is listed once per call without a fresh set each time.
+  private readonly takenBy: Uint32Array;
+  private call = 0;
+
   /** Indexes of the rules that could match a text made of these words, in rule order. */
   candidates(words: readonly string[]): number[] {
-    const out = new Set<number>(this.always);
+    const call = ++this.call;
+    const out = [...this.always];
     for (const word of words) {
       const rules = this.byWord.get(word);
-      if (rules) for (const i of rules) out.add(i);
+      if (!rules) continue;
+      for (const i of rules) {
+        if (this.takenBy[i] === call) continue;
+        this.takenBy[i] = call;
+        out.push(i);
+      }
     }
-    return [...out].sort((a, b) => a - b);
+    return out.sort((a, b) => a - b);
   }
 }
 
@@ -57,34 +69,48 @@ const PLACEHOLDER_NAMES: Record<string, string> = {
 
 /** A match as a reviewer reads it: placeholders named, never the personal data they stand for. */
 function shown(match: string): string {
-  return `'${match.replace(/zz[a-z]+/g, (p) => PLACEHOLDER_NAMES[p] ?? p).replace(/ \| /g, ' / ')}'`;
+  return `'${match.replace(/zz[a-z]+/g, (p) => PLACEHOLDER_NAMES[p] ?? p)}'`;
 }
 
-function search(book: RuleBook, words: readonly string[], text: string, findings: Finding[]): void {
-  const seen = new Set<string>();
+/** The words of each sentence: no rule matches across a sentence break. */
+function sentences(words: readonly string[]): string[][] {
+  const out: string[][] = [[]];
+  for (const word of words) {
+    if (word === SENTENCE_BREAK) out.push([]);
+    else out[out.length - 1].push(word);
+  }
+  return out.filter((s) => s.length > 0);
+}
+
+/** Each sentence against the rules it has the anchor words of. */
+function search(book: RuleBook, sentenceWords: readonly string[][], findings: Finding[]): void {
   const perCategory = new Map<string, number>();
-  for (const i of book.candidates(words)) {
-    const rule = book.rules[i];
-    for (const m of allMatches(rule.regex, text)) {
-      const count = perCategory.get(rule.category) ?? 0;
-      const detail = shown(m[0].slice(1));
-      if (count >= MAX_MATCHES_PER_CATEGORY || seen.has(detail)) continue;
-      seen.add(detail);
-      perCategory.set(rule.category, count + 1);
-      findings.push({ category: rule.category, detail });
+  for (const words of sentenceWords) {
+    const candidates = book.candidates(words);
+    if (candidates.length === 0) continue;
+    const text = ` ${words.join(' ')} `;
+    for (const i of candidates) {
+      const rule = book.rules[i];
+      for (const m of allMatches(rule.regex, text)) {
+        const count = perCategory.get(rule.category) ?? 0;
+        const detail = shown(m[0].slice(1));
+        if (count >= MAX_MATCHES_PER_CATEGORY || findings.some((f) => f.detail === detail)) continue;
+        perCategory.set(rule.category, count + 1);
+        findings.push({ category: rule.category, detail });
+      }
     }
   }
 }
 
 /**
- * The words of the message (the rule text: lower-case words, "|" between sentences, placeholders
- * for names and contact details) against the rules of every category. A passage is reported once,
+ * The words of the message (lower-case words, "|" between sentences, placeholders for names,
+ * places and contact details) against the rules of every category. A passage is reported once,
  * under the first category that claims it.
  */
 export function screenWords(words: readonly string[], prisonIsVenue: boolean): Finding[] {
-  const text = ` ${words.join(' ')} `;
+  const bySentence = sentences(words);
   const findings: Finding[] = [];
-  search(MAIN, words, text, findings);
-  if (!prisonIsVenue) search(PRISON_RULES, words, text, findings);
-  return findings.filter((f, i) => findings.findIndex((g) => g.detail === f.detail) === i);
+  search(MAIN, bySentence, findings);
+  if (!prisonIsVenue) search(PRISON_RULES, bySentence, findings);
+  return findings;
 }

@@ -3,6 +3,7 @@ import { Message, Participant } from '../model';
 import { foldText } from '../text/fold';
 import { withinOneEdit } from '../text/edit-distance';
 import { isEnglishWord } from '../text/english-words';
+import { memoise } from '../text/memoise';
 import { HomeAddress, parseHomeAddress } from './home-addresses';
 import { otherFormsOf } from './nicknames';
 import { normalisePhone } from './phone-numbers';
@@ -41,7 +42,7 @@ function nameWords(name: string): string[] {
 const PARTICLES = new Set(['de', 'la', 'le', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'bin', 'ibn', 'al', 'el']);
 
 /** "Samir O'Sullivan" → given ["samir"], surname ["osullivan", "sullivan"]; "Ana Smith-Jones" → ["smith", "jones", "smithjones"]. */
-function splitName(name: string): { given: string[]; surname: string[] } {
+const splitName = memoise((name: string): { given: string[]; surname: string[] } => {
   const written = name.trim().split(/\s+/).filter(Boolean);
   if (written.length < 2) return { given: written.flatMap(nameWords), surname: [] };
   const last = written[written.length - 1];
@@ -50,7 +51,8 @@ function splitName(name: string): { given: string[]; surname: string[] } {
   for (const part of foldText(last).toLowerCase().split(/[^a-z]+/)) if (part.length >= 3) surname.add(part);
   const given = written.slice(0, -1).flatMap(nameWords).filter((w) => !PARTICLES.has(w));
   return { given, surname: [...surname] };
-}
+});
+const homeAddress = memoise(parseHomeAddress);
 
 function person(p: Participant, recipientId: string): CasePerson {
   return {
@@ -60,7 +62,7 @@ function person(p: Participant, recipientId: string): CasePerson {
     ...splitName(p.name ?? ''),
     phone: p.phone ? normalisePhone(p.phone) : undefined,
     email: p.email?.trim().toLowerCase(),
-    home: p.address ? parseHomeAddress(p.address) : undefined,
+    home: p.address ? homeAddress(p.address) : undefined,
   };
 }
 

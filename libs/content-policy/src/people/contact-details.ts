@@ -70,8 +70,9 @@ export function screenContactDetails(text: string, people: CasePeople): { masked
   }
   const masked = replaceSpans(unmailed, phoneSpans);
 
-  const postcodes = new Set(findPostcodes(masked));
-  for (const p of people.others()) {
+  const homes = people.others().filter((p) => p.home?.postcode);
+  const postcodes = new Set(homes.length > 0 ? findPostcodes(masked) : []);
+  for (const p of homes) {
     if (p.home?.postcode && postcodes.has(p.home.postcode) && !addressIsShareable(p, people) && p.home.postcode !== people.recipient?.home?.postcode) {
       findings.push(pii(`postcode of ${describe(p)}`));
     }

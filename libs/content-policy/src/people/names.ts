@@ -43,7 +43,7 @@ function entriesFor(token: Token, people: CasePeople): NameEntry[] {
   if (resolved) return resolved;
   const written = token.forms[0];
   // a family by its surname: "the Halls", "the Nwosus"
-  const plural = written.length > 3 && written.endsWith('s') ? people.names.get(written.slice(0, -1))?.filter((e) => e.kind === 'surname') : undefined;
+  const plural = token.capitalised && written.length > 3 && written.endsWith('s') ? people.names.get(written.slice(0, -1))?.filter((e) => e.kind === 'surname') : undefined;
   if (plural?.length) return plural;
   if (token.known || written.length < FUZZY_MIN_NAME || !/^[a-z]+$/.test(written)) return [];
   return people.nearbyNames(written).flatMap((name) => people.names.get(name) ?? []);

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { allMatches } from '../text/matches';
+import { memoise } from '../text/memoise';
 
 /**
  * Phone numbers in running text, in any layout: "+44 7700 900095", "(07700) 900-095",
@@ -12,8 +13,6 @@ export interface FoundNumber {
   e164: string;
 }
 
-const CACHE_LIMIT = 20_000;
-const cache = new Map<string, string | null>();
 
 // A UK number in national or +44 form, with nine or ten digits after the trunk 0 or the 44.
 const PLAIN_UK_RE = /^(?:\+44|0044|0)(\d{9,10})$/;
@@ -26,21 +25,14 @@ const PLAIN_UK_RE = /^(?:\+44|0044|0)(\d{9,10})$/;
 export function normalisePhone(written: string): string | undefined {
   const key = written.replace(/\(0\)/g, '').replace(/[^\d+]/g, '');
   const plain = PLAIN_UK_RE.exec(key);
-  if (plain) return `+44${plain[1]}`;
-  let e164 = cache.get(key);
-  if (e164 === undefined) {
-    e164 = libphonenumberE164(key) ?? null;
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, e164);
-  }
-  return e164 ?? undefined;
+  return plain ? `+44${plain[1]}` : libphonenumberE164(key);
 }
 
 /** What libphonenumber-js makes of the digits: the reference for the fast path. */
-export function libphonenumberE164(digits: string): string | undefined {
+export const libphonenumberE164 = memoise((digits: string): string | undefined => {
   const parsed = digits.length >= 9 ? parsePhoneNumberFromString(digits, 'GB') : undefined;
   return parsed && parsed.isPossible() ? parsed.number : undefined;
-}
+});
 
 /** Is this an individual's mobile rather than an office line? */
 export function isMobile(e164: string): boolean {

@@ -1,5 +1,6 @@
 import { deletions, withinOneEdit } from './edit-distance';
 import { isEnglishWord } from './english-words';
+import { memoise } from './memoise';
 import { expandContraction, TEXTING } from './texting';
 
 /** One word as read: see Token. */
@@ -12,7 +13,6 @@ export interface WordReading {
 /** Shortest keyword matched with one edit of tolerance: shorter ones are too close to ordinary words. */
 const FUZZY_MIN_KEYWORD = 6;
 const FUZZY_MIN_TOKEN = 5;
-const CACHE_LIMIT = 50_000;
 
 // Leetspeak: one reading per character, with 1 and | read as either i or l.
 const LEET: Record<string, string[]> = {
@@ -31,8 +31,13 @@ const LETTER_RE = /[a-z]/;
 export class Vocabulary {
   private readonly words: ReadonlySet<string>;
   private readonly nearMisses = new Map<string, string[]>();
-  private readonly cache = new Map<string, string>();
-  private readonly readingCache = new Map<string, WordReading[]>();
+  /** The keyword a lower-case token stands for, or the token itself. */
+  readonly resolve = memoise((token: string) => this.lookUp(token), 50_000);
+  /**
+   * A lower-case token as the rules read it: text-speak and contractions spelt out (so one token
+   * may be several words), each word resolved to the keyword it stands for.
+   */
+  readonly read = memoise((token: string) => this.readWords(token), 50_000);
 
   constructor(words: Iterable<string>) {
     this.words = new Set(words);
@@ -50,33 +55,13 @@ export class Vocabulary {
     return this.words.has(word);
   }
 
-  /**
-   * A lower-case token as the rules read it: text-speak and contractions spelt out (so one token
-   * may be several words), each word resolved to the keyword it stands for.
-   */
-  read(token: string): WordReading[] {
-    let parts = this.readingCache.get(token);
-    if (parts === undefined) {
-      const spelled = TEXTING[token] ?? (token.includes("'") ? expandContraction(token) : token);
-      parts = spelled.split(' ').map((part) => ({
-        word: this.resolve(part),
-        forms: readings(part),
-        known: /^\d+$/.test(part) || this.words.has(part) || isEnglishWord(part),
-      }));
-      if (this.readingCache.size >= CACHE_LIMIT) this.readingCache.clear();
-      this.readingCache.set(token, parts);
-    }
-    return parts;
-  }
-
-  /** The keyword a lower-case token stands for, or the token itself. */
-  resolve(token: string): string {
-    const cached = this.cache.get(token);
-    if (cached !== undefined) return cached;
-    const resolved = this.lookUp(token);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(token, resolved);
-    return resolved;
+  private readWords(token: string): WordReading[] {
+    const spelled = TEXTING[token] ?? (token.includes("'") ? expandContraction(token) : token);
+    return spelled.split(' ').map((part) => ({
+      word: this.resolve(part),
+      forms: readings(part),
+      known: /^\d+$/.test(part) || this.words.has(part) || isEnglishWord(part),
+    }));
   }
 
   private lookUp(token: string): string {
