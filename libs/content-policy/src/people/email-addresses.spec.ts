@@ -25,6 +25,7 @@ describe('findEmailAddresses', () => {
 describe('isRoleMailbox', () => {
   it('knows an organisation mailbox from a person', () => {
     expect(isRoleMailbox('bookings@service.example.org')).toBe(true);
+    expect(isRoleMailbox('admin.team@service.example.org')).toBe(true);
     expect(isRoleMailbox('jane.doe@service.example.org')).toBe(false);
   });
 });

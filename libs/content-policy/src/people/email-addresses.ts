@@ -48,5 +48,6 @@ const ROLE_MAILBOXES = new Set([
 ]);
 
 export function isRoleMailbox(address: string): boolean {
-  return ROLE_MAILBOXES.has(address.split('@')[0]);
+  const local = address.split('@')[0];
+  return ROLE_MAILBOXES.has(local) || ROLE_MAILBOXES.has(local.split(/[._-]/)[0]);
 }
