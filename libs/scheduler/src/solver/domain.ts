@@ -44,6 +44,15 @@ export class Domain {
     return found < 0 ? -1 : 3 * found;
   }
 
+  /** How many starts lie in [a, b]. */
+  countIn(a: number, b: number): number {
+    let count = 0;
+    for (let r = this.runFrom(a); r >= 0 && r < this.runs.length && this.runs[r] <= b; r += 3) {
+      count += Math.min(b + 1, this.runs[r + 1]) - Math.max(a, this.runs[r]);
+    }
+    return count;
+  }
+
   /** The first start at or after t, or Infinity. */
   next(t: number): number {
     const r = this.runFrom(t);

@@ -1,10 +1,13 @@
 import { Domain } from './domain';
+import { GapNetwork, narrowByGaps } from './gaps';
 import { after, Timetable } from './timetable';
 import { World } from './world';
 
 const OPEN = 0;
 const PLACED = 1;
 const SKIPPED = 2;
+/** Open sessions up to which the weight a node must lose is bounded exactly (see leastLoss). */
+const EXACT_LOSS_SESSIONS = 8;
 
 /** The objective of a group's placement: weight left out first, then priority × start slots. */
 /** Earliest and latest starts of a search's members, by position. */
@@ -44,6 +47,10 @@ export class GroupSearch {
   private branching = 1;
   /** Index of each member in `members` (only members' entries are meaningful). */
   private readonly position: Int32Array;
+  /** The members' gap rules, windows narrowed through the bookings (see propagate). */
+  private readonly network: GapNetwork;
+  /** The windows' latest starts while propagating (the bookings are searched up to them). */
+  private latestStarts: number[] = [];
 
   constructor(
     private readonly world: World,
@@ -53,6 +60,14 @@ export class GroupSearch {
     private readonly unplaceable: Uint8Array,
   ) {
     this.position = new Int32Array(world.sessions.length);
+    this.network = {
+      members: [],
+      position: this.position,
+      active: (k) => this.state[k] !== SKIPPED,
+      placed: (k) => this.state[k] === PLACED,
+      earliest: (k, t) => this.firstFit(k, t, this.latestStarts[k]),
+      latest: (k, t) => this.domains[this.members[k]].prev(t),
+    };
   }
 
   /**
@@ -114,7 +129,9 @@ export class GroupSearch {
       }
       if (!better(lostBound, this.delay + session.priority * es[k] + othersBound, this.best)) return;
     } else {
-      lostBound += Math.max(this.cheapestOpen(), this.forcedLoss());
+      const least = this.leastLoss(this.best.lost - this.lost);
+      lostBound += least.lost;
+      if (!better(lostBound, this.delay + least.delay, this.best)) return;
       this.localWindow(k, es, ls);
     }
     let tried = 0;
@@ -187,6 +204,60 @@ export class GroupSearch {
     return weight;
   }
 
+  /**
+   * The least weight the open sessions must give up for the rest to pass propagation (when
+   * all of them cannot), with the least delay of the rest then: sets of open sessions closed
+   * under `after` (a session left out takes its followers with it), lightest first. Every
+   * completion leaves out such a set, and propagation rules out only what cannot be placed,
+   * so this bounds the loss. Sets heavier than `atMost` are not tried (the loss is then
+   * Infinity: the node is cut anyway). With many open sessions, a cheaper bound.
+   */
+  private leastLoss(atMost: number): Score {
+    const { members, state, world } = this;
+    const open: number[] = [];
+    for (let k = 0; k < members.length; k++) if (state[k] === OPEN) open.push(k);
+    if (open.length > EXACT_LOSS_SESSIONS) return { lost: Math.max(this.cheapestOpen(), this.forcedLoss()), delay: 0 };
+    // followers[i]: open sessions that must go if open[i] goes (itself included), as a bit mask.
+    const followers = open.map(() => 0);
+    for (let i = open.length - 1; i >= 0; i--) {
+      followers[i] |= 1 << i;
+      for (const e of world.sessions[members[open[i]]].succs) {
+        const j = open.indexOf(this.position[e.other]);
+        if (j >= 0) followers[i] |= followers[j];
+      }
+    }
+    const sets: Array<{ mask: number; weight: number }> = [];
+    for (let mask = 1; mask < 1 << open.length; mask++) {
+      let weight = 0;
+      let closed = true;
+      for (let i = 0; i < open.length && closed; i++) {
+        if ((mask & (1 << i)) === 0) continue;
+        closed = (followers[i] & ~mask) === 0;
+        weight += world.sessions[members[open[i]]].priority;
+      }
+      if (closed && weight <= atMost) sets.push({ mask, weight });
+    }
+    sets.sort((a, b) => a.weight - b.weight || a.mask - b.mask);
+    const es = new Array<number>(members.length);
+    const ls = new Array<number>(members.length);
+    const least = { lost: Infinity, delay: Infinity };
+    for (const { mask, weight } of sets) {
+      if (weight > least.lost) break;
+      open.forEach((k, i) => (state[k] = mask & (1 << i) ? SKIPPED : OPEN));
+      const consistent = this.propagate(es, ls, false);
+      let delay = 0;
+      for (const k of open) {
+        if (state[k] === OPEN) delay += world.sessions[members[k]].priority * es[k];
+        state[k] = OPEN;
+      }
+      if (consistent) {
+        least.lost = weight;
+        least.delay = Math.min(least.delay, delay);
+      }
+    }
+    return least;
+  }
+
   /** The smallest weight the group must still give up when the open sessions cannot all fit. */
   private cheapestOpen(): number {
     let least = Infinity;
@@ -203,6 +274,8 @@ export class GroupSearch {
    */
   private propagate(es: number[], ls: number[], warm: boolean): boolean {
     const { members, state, world, table, domains } = this;
+    this.network.members = members;
+    this.latestStarts = ls;
     const n = members.length;
     for (let k = 0; k < n; k++) {
       const s = members[k];
@@ -217,43 +290,7 @@ export class GroupSearch {
         if (es[k] > ls[k]) return false;
       }
     }
-    for (let round = 0; round <= 4 * n; round++) {
-      let moved = false;
-      for (let k = 0; k < n; k++) {
-        if (state[k] === SKIPPED) continue;
-        for (const e of world.sessions[members[k]].preds) {
-          const j = this.position[e.other];
-          if (state[j] === SKIPPED) continue;
-          const gapFrom = world.sessions[e.other].duration;
-          // k starts in [end of j + min, end of j + max]
-          if (es[j] + gapFrom + e.min > es[k]) {
-            if (state[k] === PLACED) return false;
-            es[k] = this.firstFit(k, es[j] + gapFrom + e.min, ls[k]);
-            moved = true;
-          }
-          if (ls[k] - e.min - gapFrom < ls[j]) {
-            if (state[j] === PLACED) return false;
-            ls[j] = domains[members[j]].prev(ls[k] - e.min - gapFrom);
-            moved = true;
-          }
-          if (e.max !== Infinity) {
-            if (ls[j] + gapFrom + e.max < ls[k]) {
-              if (state[k] === PLACED) return false;
-              ls[k] = domains[members[k]].prev(ls[j] + gapFrom + e.max);
-              moved = true;
-            }
-            if (es[k] - e.max - gapFrom > es[j]) {
-              if (state[j] === PLACED) return false;
-              es[j] = this.firstFit(j, es[k] - e.max - gapFrom, ls[j]);
-              moved = true;
-            }
-          }
-          if (es[k] > ls[k] || es[j] > ls[j]) return false;
-        }
-      }
-      if (!moved) return true;
-    }
-    return true;
+    return narrowByGaps(world, this.network, es, ls);
   }
 
   private firstFit(k: number, from: number, to: number): number {

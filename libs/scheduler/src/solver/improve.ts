@@ -1,6 +1,7 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
+import { EjectionChains } from './ejection';
 import { GroupPlacement, Search } from './search';
 
 /** Node budget of one group placement inside an ejection move. */
@@ -11,10 +12,8 @@ const PAIR_NODES = 1000;
 const TRIPLE_NODES = 1000;
 /** At most this many other groups are taken out with the one being improved. */
 const MAX_EJECTED = 6;
-/** Rounds of repair over the groups that leave weight out. */
-const REPAIR_ROUNDS = 30;
-/** Repair rounds in a row without a gain in weight before moving on to earliness. */
-const REPAIR_PATIENCE = 10;
+/** Ejection chains in a row without a gain in weight before moving on to earliness. */
+const REPAIR_PATIENCE = 300;
 
 interface Booking {
   session: number;
@@ -59,20 +58,13 @@ export class Improver {
   }
 
   run(): number {
-    for (let round = 0, idle = 0; round < REPAIR_ROUNDS && idle < REPAIR_PATIENCE; round++) {
-      const losing = this.shuffled(this.groups().filter((g) => this.lostBeyondIdeal(g)));
+    const chains = new EjectionChains(this.search, this.ideal);
+    for (let idle = 0; idle < REPAIR_PATIENCE; ) {
+      const losing = this.groups().filter((g) => chains.losing(g));
       if (losing.length === 0) break;
-      const weight = this.search.table.weight;
-      for (const g of losing) {
-        if (this.outOfBudget()) return this.iterations;
-        if (this.lostBeyondIdeal(g)) this.eject(g, true);
-        // Ejection alone can go round in circles; a joint search settles who gives way.
-        for (const h of this.shuffled(this.related(g))) {
-          if (!this.lostBeyondIdeal(g) || this.outOfBudget()) break;
-          this.together([g, h], PAIR_NODES);
-        }
-      }
-      idle = this.search.table.weight > weight ? 0 : idle + 1;
+      if (this.outOfBudget()) return this.iterations;
+      this.iterations++;
+      idle = chains.run(losing[uniformInt(this.rng, 0, losing.length - 1)]) ? 0 : idle + 1;
     }
     do {
       for (let improved = true; improved; ) {

@@ -16,6 +16,14 @@ const CONSTRUCTION_NODES = 2000;
 const ISOLATED_RETRY_NODES = 100_000;
 
 /**
+ * A group search's node budget: the usual one while time remains, after that just enough
+ * for its first greedy dive, so that every group still gets a placement.
+ */
+function nodesUntil(deadline: number, members: readonly number[]): number {
+  return performance.now() < deadline ? CONSTRUCTION_NODES : members.length;
+}
+
+/**
  * The solver's state and moves: the timetable, each session's static domain, and the
  * placement of whole groups; `construct` builds a first plan, `improve` refines it.
  */
@@ -47,20 +55,18 @@ export class Search {
   /**
    * Builds a first plan group by group, in the order of their own best placements' mean
    * start (priority-weighted): like booking a diary forwards, each group takes the earliest
-   * room left after the groups that could start before it.
+   * room left after the groups that could start before it. Past the deadline each group
+   * still gets a greedy placement.
    */
   construct(deadline: number): void {
-    this.ideal = this.isolatedOptima();
+    this.ideal = this.isolatedOptima(deadline);
     const weight = this.world.groups.map((members) =>
       members.reduce((sum, s) => sum + (this.world.sessions[s].fixed || this.unplaceable[s] ? 0 : this.world.sessions[s].priority), 0),
     );
     const meanStart = (g: number): number => this.ideal[g].delay / weight[g];
     const order = this.world.groups.map((_, g) => g).filter((g) => weight[g] > 0);
     order.sort((a, b) => meanStart(a) - meanStart(b) || a - b);
-    for (const g of order) {
-      if (performance.now() > deadline) return;
-      this.placeGroup(g, CONSTRUCTION_NODES);
-    }
+    for (const g of order) this.placeGroup(g, nodesUntil(deadline, this.world.groups[g]));
   }
 
   /** Refines the plan until the deadline or maxIterations moves; returns the moves made. */
@@ -93,15 +99,16 @@ export class Search {
 
   /**
    * Each group's best placement with only the fixed sessions booked: no plan does better
-   * for that group, so a plan where every group has it is optimal.
+   * for that group, so a plan where every group has it is optimal. Past the deadline, each
+   * is only a greedy placement (no longer a bound).
    */
-  isolatedOptima(): GroupPlacement[] {
+  isolatedOptima(deadline = Infinity): GroupPlacement[] {
     const alone = new Timetable(this.world);
     for (const s of this.world.sessions) if (s.fixed) alone.place(s.index, s.fixed.start, s.fixed.venue);
     const search = new GroupSearch(this.world, alone, this.domains, this.unplaceable);
     return this.world.groups.map((members) => {
-      search.place(members, CONSTRUCTION_NODES);
-      if (members.some((s) => !alone.isPlaced(s) && !this.unplaceable[s])) {
+      search.place(members, nodesUntil(deadline, members));
+      if (members.some((s) => !alone.isPlaced(s) && !this.unplaceable[s]) && performance.now() < deadline) {
         // Leaving weight out even alone is rare; make sure it is not for want of search.
         for (const s of members) if (!this.world.sessions[s].fixed) alone.remove(s);
         search.place(members, ISOLATED_RETRY_NODES);
