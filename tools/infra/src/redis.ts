@@ -14,18 +14,18 @@ export class RedisUnavailableError extends Error {}
  * Redis at `url`; if nothing answers there (on this machine) and a redis-server binary is
  * installed, starts one with nothing persisted under `dataDir`.
  */
-export async function ensureRedis(url: string, dataDir: string): Promise<RunningRedis> {
+export async function ensureRedis(url: string, dataDir: string, redisServer = 'redis-server'): Promise<RunningRedis> {
   if (await answers(url)) return { url, stop: async () => undefined };
   const { hostname, port } = new URL(url);
   const local = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(hostname);
-  if (!local || !hasRedisServer()) {
+  if (!local || !isInstalled(redisServer)) {
     throw new RedisUnavailableError(
       `Redis does not answer at ${url}${local ? ' and no redis-server is installed: install it (apt-get install redis-server)' : ''} or set REDIS_URL to a running Redis`,
     );
   }
   mkdirSync(dataDir, { recursive: true });
   const server = spawn(
-    'redis-server',
+    redisServer,
     ['--port', port || '6379', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dataDir],
     { stdio: 'ignore' },
   );
@@ -59,6 +59,6 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-function hasRedisServer(): boolean {
-  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+function isInstalled(binary: string): boolean {
+  return spawnSync(binary, ['--version'], { stdio: 'ignore' }).status === 0;
 }
