@@ -25,7 +25,7 @@ export { IS_PUBLIC, Public } from './http/public.decorator';
 export { eventsHandled, eventsPublished, metricsRegistry } from './metrics/metrics';
 export { redisOptions } from './redis/redis-options';
 export type { RedisConnectionSettings } from './redis/redis-options';
-export { configureApi, runApi, runWorker, startRpc } from './bootstrap/bootstrap';
+export { configureApi, logSettings, runApi, runWorker, startRpc } from './bootstrap/bootstrap';
 export type { ApiOptions } from './bootstrap/bootstrap';
 export { UuidParam } from './http/uuid-param';
 export { redisTransportOptions } from './redis/redis-transport';

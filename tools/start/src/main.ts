@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { join, resolve } from 'node:path';
 import { AuthConfig, TokenService } from '#auth';
 import { ensureDatabase, ensureRedis, RedisUnavailableError, type RunningPostgres, startEmbeddedPostgres } from '#infra';
-import { configureApi, type Environment, loadConfig, PlatformConfig, startRpc, withDevSecrets } from '#platform';
+import { configureApi, type Environment, loadConfig, logSettings, PlatformConfig, startRpc, withDevSecrets } from '#platform';
 import { SystemModule } from './system.module';
 
 const DATA_DIR = resolve('.data');
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
 
   const app = await NestFactory.create(SystemModule.forEnvironment(env), { bufferLogs: true });
   configureApi(app, 'Convene API');
+  logSettings(app);
   await startRpc(app);
   const { PORT } = app.get(PlatformConfig);
   await app.listen(PORT);

@@ -1,8 +1,9 @@
-import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
+import { type INestApplication, type INestApplicationContext, Logger as NestLogger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport } from '@nestjs/microservices';
 import { createServer, Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
+import { describeConfig } from '../config/load-config';
 import { PlatformConfig } from '../config/platform.config';
 import { GlobalExceptionFilter } from '../errors/global-exception.filter';
 import { createValidationPipe } from '../errors/validation';
@@ -32,6 +33,7 @@ export function runApi(rootModule: Type, title: string, options: ApiOptions = {}
   return startOrExit(async () => {
     const app = await NestFactory.create(rootModule, { bufferLogs: true });
     configureApi(app, title);
+    logSettings(app);
     app.enableShutdownHooks();
     if (options.rpc) await startRpc(app);
     await app.listen(app.get(PlatformConfig).PORT);
@@ -43,6 +45,11 @@ export function runApi(rootModule: Type, title: string, options: ApiOptions = {}
 export async function startRpc(app: INestApplication): Promise<void> {
   app.connectMicroservice({ transport: Transport.REDIS, options: redisTransportOptions(app.get(PlatformConfig).REDIS_URL) });
   await app.startAllMicroservices();
+}
+
+/** The settings a process runs with, secrets masked: the first thing to check in an incident. */
+export function logSettings(app: INestApplicationContext): void {
+  new NestLogger('Settings').log(`running with ${JSON.stringify(describeConfig(app.get(PlatformConfig)))}`);
 }
 
 /** A process that cannot start says why in one line and exits, rather than dumping a trace. */
@@ -66,6 +73,7 @@ export function runWorker(rootModule: Type): Promise<INestApplicationContext> {
 async function startWorker(rootModule: Type): Promise<INestApplicationContext> {
   const context = await NestFactory.createApplicationContext(rootModule, { bufferLogs: true });
   context.useLogger(context.get(Logger));
+  logSettings(context);
   context.enableShutdownHooks();
   const probes = probeServer(context.get(ReadinessRegistry));
   probes.listen(context.get(PlatformConfig).PORT);

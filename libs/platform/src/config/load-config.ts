@@ -1,5 +1,6 @@
+import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { validateSync, ValidationError } from 'class-validator';
+import { getMetadataStorage, validateSync, ValidationError } from 'class-validator';
 
 const SECRET_KEYS = Symbol('secretKeys');
 
@@ -34,7 +35,10 @@ export type Environment = Record<string, string | undefined>;
  * settings only through such objects: nothing else touches process.env.
  */
 export function loadConfig<T extends object>(schema: new () => T, env: Environment): T {
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  // Only the settings the schema declares: the rest of the environment (other services'
+  // secrets among it) must not ride along on this object into a log line.
+  const declared = new Set(getMetadataStorage().getTargetValidationMetadatas(schema, '', true, false).map((m) => m.propertyName));
+  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => declared.has(k) && v !== undefined && v !== ''));
   const config = plainToInstance(schema, present, {
     enableImplicitConversion: true,
     exposeDefaultValues: true,
