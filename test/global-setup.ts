@@ -26,5 +26,8 @@ export default async function globalSetup(): Promise<void> {
   const redisDir = mkdtempSync(join(tmpdir(), 'convene-test-redis-'));
   const redis = await ensureRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', redisDir);
   process.env.REDIS_URL = redis.url;
-  stops.push(redis.stop);
+  stops.push(async () => {
+    await redis.stop();
+    rmSync(redisDir, { recursive: true, force: true });
+  });
 }
