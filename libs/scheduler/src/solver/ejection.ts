@@ -6,7 +6,7 @@ import { UNPLACED } from './timetable';
 /** Node budget of an ejected group's re-placement. */
 const REPLACE_NODES = 300;
 /** Cheapest options of a session tried before one is chosen. */
-const LOOKAHEAD = 4;
+const LOOKAHEAD = 8;
 /** Groups one chain may work through before it is judged. */
 const CHAIN_STEPS = 24;
 /** Chains during which a session a chain inserted costs more to eject again. */
@@ -22,9 +22,11 @@ interface Ejection {
 }
 
 interface Insertion extends Ejection {
+  session: number;
   start: number;
   venue: number;
 }
+
 
 /**
  * Ejection chains: a group that leaves weight out (beyond its own best) gets its missing
@@ -80,9 +82,9 @@ export class EjectionChains {
 
   /**
    * One chain from group g, kept unless it loses weight (equal weight is kept, so a loss can
-   * travel to a group that can make it up). True when the plan gained weight.
+   * travel to a group that can make it up). Returns the groups it changed.
    */
-  run(g: number): boolean {
+  run(g: number): Set<number> {
     const table = this.search.table;
     const weight = table.weight;
     this.chains++;
@@ -98,8 +100,17 @@ export class EjectionChains {
     for (const s of this.pinnedList) this.pinned[s] = 0;
     this.pinnedList.length = 0;
     this.rollback(best.mark);
+    const changed = new Set<number>();
+    for (let i = 0; i < this.journal.length; i += 3) changed.add(this.search.world.sessions[this.journal[i]].group);
     this.journal.length = 0;
-    return table.weight > weight;
+    return changed;
+  }
+
+  /** 1 for each member of g that is not placed but g's own best placement has. */
+  private missing(g: number): Uint8Array {
+    const { world, table } = this.search;
+    const best = this.ideal[g];
+    return Uint8Array.from(world.groups[g], (s, k) => (!table.isPlaced(s) && best.start[k] >= 0 ? 1 : 0));
   }
 
   /**
@@ -125,22 +136,11 @@ export class EjectionChains {
    * fewest starts left in its window first, each at its best option; false when one has none.
    */
   private insertOpen(h: number, displaced: Set<number>): boolean {
-    const { world, table, domains } = this.search;
-    const members = world.groups[h];
-    const best = this.ideal[h];
     for (;;) {
-      this.target = Uint8Array.from(members, (s, k) => (!table.isPlaced(s) && best.start[k] >= 0 ? 1 : 0));
-      const windows = this.windows(h);
-      if (windows === null) return false;
-      let next = -1;
-      let fewest = Infinity;
-      members.forEach((s, k) => {
-        if (this.target[k] === 0) return;
-        const starts = domains[s].countIn(windows.es[k], windows.ls[k]);
-        if (starts < fewest) [next, fewest] = [k, starts];
-      });
-      if (next < 0) return true;
-      if (!this.insertBest(members[next], windows.es[next], windows.ls[next], displaced)) return false;
+      const next = this.mostConstrained(h);
+      if (next === null) return false;
+      if (next.session < 0) return true;
+      if (!this.insertBest(next.session, next.from, next.to, displaced)) return false;
     }
   }
 
@@ -156,33 +156,54 @@ export class EjectionChains {
     if (members.some((_, k) => this.target[k] === 1 && es[k] > ls[k])) return null;
     return narrowByGaps(world, net, es, ls) ? { es, ls } : null;
   }
+  /** h's missing session with the fewest starts left in its window, or null when a window is empty. */
+  private mostConstrained(h: number): { session: number; from: number; to: number } | null {
+    const { world, domains } = this.search;
+    this.target = this.missing(h);
+    const windows = this.windows(h);
+    if (windows === null) return null;
+    let found = { session: -1, from: 0, to: -1 };
+    let fewest = Infinity;
+    world.groups[h].forEach((s, k) => {
+      if (this.target[k] === 0) return;
+      const starts = domains[s].countIn(windows.es[k], windows.ls[k]);
+      if (starts < fewest) [found, fewest] = [{ session: s, from: windows.es[k], to: windows.ls[k] }, starts];
+    });
+    return found;
+  }
 
   /**
    * Places s in [from, to] at the best of its cheapest options: each is tried (what is in
-   * the way ejected, the displaced groups put back) and judged by the plan's weight after it.
-   * False when no option works.
+   * the way ejected, the displaced groups put back) and judged by the plan's weight after it;
+   * the first that loses nothing is taken at once. False when no option works.
    */
   private insertBest(s: number, from: number, to: number, displaced: Set<number>): boolean {
     const table = this.search.table;
-    const options = this.insertions(s, from, to).sort((a, b) => a.cost - b.cost || a.start - b.start);
+    const options = this.insertions(s, from, to).sort(byCost);
+    const whole = table.weight + this.search.world.sessions[s].priority;
     let best = -1;
     let bestWeight = -Infinity;
     for (let i = 0; i < options.length && i < LOOKAHEAD; i++) {
-      // Nothing to eject: nothing to weigh.
-      if (options[i].cost === 0) return this.tryOption(s, options[i], displaced);
       const mark = this.journal.length;
-      if (this.tryOption(s, options[i], new Set()) && table.weight > bestWeight) {
+      const moved = new Set<number>();
+      const works = this.tryOption(options[i], moved);
+      if (works && table.weight >= whole) {
+        for (const k of moved) displaced.add(k);
+        return true;
+      }
+      if (works && table.weight > bestWeight) {
         best = i;
         bestWeight = table.weight;
       }
       this.rollback(mark);
     }
-    return best >= 0 && this.tryOption(s, options[best], displaced);
+    return best >= 0 && this.tryOption(options[best], displaced);
   }
 
-  private tryOption(s: number, option: Insertion, displaced: Set<number>): boolean {
+  /** Places s at the option, puts back the groups it displaced and adds them to `displaced`. */
+  private tryOption(option: Insertion, displaced: Set<number>): boolean {
     const moved = new Set<number>();
-    if (!this.apply(s, option, moved)) return false;
+    if (!this.apply(option.session, option, moved)) return false;
     for (const k of moved) {
       this.replace(k);
       displaced.add(k);
@@ -201,7 +222,7 @@ export class EjectionChains {
       for (let i = 0; i < session.venues.length; i++) {
         if ((open & (1 << i)) === 0) continue;
         const ejection = this.ejectionFor(s, t, session.venues[i]);
-        if (ejection !== null) found.push({ ...ejection, start: t, venue: session.venues[i] });
+        if (ejection !== null) found.push({ ...ejection, session: s, start: t, venue: session.venues[i] });
       }
     }
     return found;
@@ -253,12 +274,12 @@ export class EjectionChains {
   }
 
   /**
-   * Whether the chain may take s out: not fixed or inserted by this chain, and neither is
-   * anything placed after it (which would lose its predecessor).
+   * Whether the chain may take s out: not one that stays (see Search.stays) or that this
+   * chain inserted, and neither is anything placed after it (which would lose its predecessor).
    */
   private movable(s: number): boolean {
-    const { world, table } = this.search;
-    if (world.sessions[s].fixed || this.pinned[s]) return false;
+    const { world, table, stays } = this.search;
+    if (stays[s] || this.pinned[s]) return false;
     return world.sessions[s].succs.every((e) => !table.isPlaced(e.other) || this.movable(e.other));
   }
 
@@ -297,7 +318,7 @@ export class EjectionChains {
       const s = members[k];
       if (best.start[k] < 0 || table.isPlaced(s)) continue;
       const ejection = this.ejectionFor(s, best.start[k], best.venue[k]);
-      if (ejection === null || !this.apply(s, { ...ejection, start: best.start[k], venue: best.venue[k] }, displaced)) break;
+      if (ejection === null || !this.apply(s, { ...ejection, session: s, start: best.start[k], venue: best.venue[k] }, displaced)) break;
     }
     for (const k of displaced) this.replace(k);
     return displaced;
@@ -351,4 +372,9 @@ export class EjectionChains {
     }
     log.length = mark;
   }
+}
+
+/** Cheapest first, earliest among equals. */
+function byCost(a: Insertion, b: Insertion): number {
+  return a.cost - b.cost || a.start - b.start;
 }

@@ -13,7 +13,7 @@ const TRIPLE_NODES = 1000;
 /** At most this many other groups are taken out with the one being improved. */
 const MAX_EJECTED = 6;
 /** Ejection chains in a row without a gain in weight before moving on to earliness. */
-const REPAIR_PATIENCE = 300;
+const REPAIR_PATIENCE = 100;
 
 interface Booking {
   session: number;
@@ -45,6 +45,7 @@ export class Improver {
   private readonly version: Int32Array;
   private readonly triedAt = new Map<string, number>();
   private iterations = 0;
+  private readonly chains: EjectionChains;
 
   constructor(
     private readonly search: Search,
@@ -55,32 +56,46 @@ export class Improver {
   ) {
     this.rng = xoroshiro128plus(seed);
     this.version = new Int32Array(search.world.groups.length);
+    this.chains = new EjectionChains(search, ideal);
   }
 
   run(): number {
-    const chains = new EjectionChains(this.search, this.ideal);
-    for (let idle = 0; idle < REPAIR_PATIENCE; ) {
-      const losing = this.groups().filter((g) => chains.losing(g));
-      if (losing.length === 0) break;
-      if (this.outOfBudget()) return this.iterations;
-      this.iterations++;
-      idle = chains.run(losing[uniformInt(this.rng, 0, losing.length - 1)]) ? 0 : idle + 1;
-    }
+    this.repair();
     do {
       for (let improved = true; improved; ) {
         improved = false;
         for (const g of this.shortfalls()) {
           if (this.regret(g) <= 0) continue;
           if (this.outOfBudget()) return this.iterations;
-          if (this.eject(g, false)) improved = true;
+          if (this.eject(g)) improved = true;
           for (const h of this.shuffled(this.related(g))) {
             if (this.regret(g) <= 0 || this.outOfBudget()) break;
             if (this.together([g, h], PAIR_NODES)) improved = true;
           }
         }
+        // The pass moved groups: chains may now find room for what is still left out.
+        if (this.repair()) improved = true;
       }
     } while (this.someTripleImproves());
     return this.iterations;
+  }
+
+  /**
+   * Ejection chains from groups that leave weight out, picked at random, until
+   * REPAIR_PATIENCE in a row gain no weight; true when weight was gained.
+   */
+  private repair(): boolean {
+    const table = this.search.table;
+    const start = table.weight;
+    for (let idle = 0; idle < REPAIR_PATIENCE && !this.outOfBudget(); ) {
+      const losing = this.groups().filter((g) => this.chains.losing(g));
+      if (losing.length === 0) break;
+      const weight = table.weight;
+      this.iterations++;
+      this.changed([...this.chains.run(losing[uniformInt(this.rng, 0, losing.length - 1)])]);
+      idle = table.weight > weight ? 0 : idle + 1;
+    }
+    return table.weight > start;
   }
 
   /** Joint re-placement of a group with two groups related to it, until one pays. */
@@ -182,22 +197,21 @@ export class Improver {
   }
 
   /**
-   * Takes g out with the groups in its way, puts g back first and them after; keeps the
-   * result when no weight is lost and (unless repairing) the delay is no worse. True when
-   * the plan got strictly better.
+   * Takes g out with (some of) the groups in its way, puts g back first and them after;
+   * keeps the result when no weight is lost and the delay is no worse. True when the plan
+   * got strictly better.
    */
-  private eject(g: number, repairing: boolean): boolean {
+  private eject(g: number): boolean {
     const { search } = this;
     const table = search.table;
     this.iterations++;
-    // Repairs take out everything in the way, so that g surely gets its own best placement.
-    const ejected = this.shuffled(this.inTheWay(g)).slice(0, repairing ? Infinity : MAX_EJECTED);
+    const ejected = this.shuffled(this.inTheWay(g)).slice(0, MAX_EJECTED);
     const touched = [g, ...ejected];
     const weight = table.weight;
     const delay = table.delay;
     const saved = touched.flatMap((h) => this.takeOut(h));
     for (const h of touched) search.placeGroup(h, MOVE_NODES);
-    if (table.weight > weight || (table.weight === weight && (repairing || table.delay <= delay))) {
+    if (table.weight > weight || (table.weight === weight && table.delay <= delay)) {
       this.changed(touched);
       return table.weight > weight || table.delay < delay;
     }
@@ -206,13 +220,13 @@ export class Improver {
     return false;
   }
 
-  /** Removes the group's placed sessions that are not fixed; returns what they were. */
+  /** Removes the group's placed sessions that can move; returns what they were. */
   private takeOut(g: number): Booking[] {
     const { search } = this;
     const table = search.table;
     const out: Booking[] = [];
     for (const s of search.world.groups[g]) {
-      if (search.world.sessions[s].fixed || !table.isPlaced(s)) continue;
+      if (search.stays[s] || !table.isPlaced(s)) continue;
       out.push({ session: s, start: table.start[s], venue: table.venue[s] });
       table.remove(s);
     }

@@ -32,6 +32,8 @@ export class Search {
   readonly domains: Domain[];
   /** 1 for sessions no plan can hold: caught in an `after` cycle, no slot, or such a predecessor. */
   readonly unplaceable: Uint8Array;
+  /** 1 for sessions no move takes out: fixed ones, and those a fixed session must follow. */
+  readonly stays: Uint8Array;
   private readonly groupSearch: GroupSearch;
   /** Each group's best placement on its own (see isolatedOptima), set by construct. */
   private ideal: GroupPlacement[] = [];
@@ -47,6 +49,13 @@ export class Search {
         if (world.cyclic.has(s) || this.domains[s].isEmpty || session.preds.some((e) => this.unplaceable[e.other])) {
           this.unplaceable[s] = 1;
         }
+      }
+    }
+    this.stays = new Uint8Array(world.sessions.length);
+    for (const group of world.groups) {
+      for (const s of [...group].reverse()) {
+        const session = world.sessions[s];
+        if (session.fixed || session.succs.some((e) => this.stays[e.other])) this.stays[s] = 1;
       }
     }
     this.groupSearch = new GroupSearch(world, this.table, this.domains, this.unplaceable);
@@ -135,7 +144,7 @@ export class Search {
   reoptimise(groups: number[], nodeLimit: number): boolean {
     const { world, table } = this;
     const members = groups.flatMap((g) => world.groups[g]);
-    const movable = members.filter((s) => !world.sessions[s].fixed && !this.unplaceable[s]);
+    const movable = members.filter((s) => !this.stays[s] && !this.unplaceable[s]);
     const saved = movable.filter((s) => table.isPlaced(s)).map((s) => ({ s, start: table.start[s], venue: table.venue[s] }));
     const incumbent = { lost: 0, delay: 0 };
     for (const s of movable) {
