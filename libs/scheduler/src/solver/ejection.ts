@@ -21,6 +21,13 @@ interface Ejection {
   cost: number;
 }
 
+/** A missing session (-1 for none) and the window its group leaves it. */
+interface Missing {
+  session: number;
+  from: number;
+  to: number;
+}
+
 interface Insertion extends Ejection {
   session: number;
   start: number;
@@ -58,6 +65,8 @@ export class EjectionChains {
   constructor(
     private readonly search: Search,
     private readonly ideal: GroupPlacement[],
+    /** A uniform random integer below n (seeded by the caller). */
+    private readonly random: (n: number) => number,
   ) {
     const { world, domains, table } = search;
     const n = world.sessions.length;
@@ -114,33 +123,39 @@ export class EjectionChains {
   }
 
   /**
-   * Inserts group h's missing sessions around the ones placed; else all of it afresh; else
-   * at its own best placement. Returns the other groups it displaced, already put back where
-   * the bookings allow.
+   * Inserts group h's missing sessions around the ones placed, or unless that loses nothing,
+   * all of the group afresh if that leaves more weight; else the whole group at its own best
+   * placement. Returns the other groups it displaced, already put back where the bookings allow.
    */
   private insert(h: number): Set<number> {
     const { world, table } = this.search;
+    const whole = this.wholeWeight(h);
     const mark = this.journal.length;
-    const displaced = new Set<number>();
-    if (this.insertOpen(h, displaced)) return displaced;
+    const around = new Set<number>();
+    const aroundWorks = this.insertOpen(h, around);
+    if (aroundWorks && table.weight >= whole) return around;
+    const aroundWeight = aroundWorks ? table.weight : -Infinity;
     this.rollback(mark);
-    displaced.clear();
+    const afresh = new Set<number>();
     for (const s of world.groups[h]) if (table.isPlaced(s) && this.movable(s)) this.remove(s);
-    if (this.insertOpen(h, displaced)) return displaced;
+    if (this.insertOpen(h, afresh) && table.weight >= aroundWeight) return afresh;
     this.rollback(mark);
-    return this.moveToIdeal(h);
+    if (!aroundWorks) return this.moveToIdeal(h);
+    around.clear();
+    this.insertOpen(h, around);
+    return around;
   }
 
   /**
-   * Places h's open sessions (those its own best placement has) one by one, the one with the
-   * fewest starts left in its window first, each at its best option; false when one has none.
+   * Places h's missing sessions (those its own best placement has) one by one, the one with
+   * the fewest starts left in its window first, each at its best option; false when one has none.
    */
   private insertOpen(h: number, displaced: Set<number>): boolean {
     for (;;) {
       const next = this.mostConstrained(h);
       if (next === null) return false;
       if (next.session < 0) return true;
-      if (!this.insertBest(next.session, next.from, next.to, displaced)) return false;
+      if (!this.insertBest(next, displaced)) return false;
     }
   }
 
@@ -157,7 +172,7 @@ export class EjectionChains {
     return narrowByGaps(world, net, es, ls) ? { es, ls } : null;
   }
   /** h's missing session with the fewest starts left in its window, or null when a window is empty. */
-  private mostConstrained(h: number): { session: number; from: number; to: number } | null {
+  private mostConstrained(h: number): Missing | null {
     const { world, domains } = this.search;
     this.target = this.missing(h);
     const windows = this.windows(h);
@@ -173,17 +188,20 @@ export class EjectionChains {
   }
 
   /**
-   * Places s in [from, to] at the best of its cheapest options: each is tried (what is in
+   * Places a missing session at the best of its cheapest options: each is tried (what is in
    * the way ejected, the displaced groups put back) and judged by the plan's weight after it;
    * the first that loses nothing is taken at once. False when no option works.
    */
-  private insertBest(s: number, from: number, to: number, displaced: Set<number>): boolean {
-    const table = this.search.table;
-    const options = this.insertions(s, from, to).sort(byCost);
-    const whole = table.weight + this.search.world.sessions[s].priority;
+  private insertBest(next: Missing, displaced: Set<number>): boolean {
+    const { world, table } = this.search;
+    const s = next.session;
+    const options = this.tried(s, this.insertions(s, next.from, next.to).sort(byCost));
+    const whole = table.weight + world.sessions[s].priority;
     let best = -1;
     let bestWeight = -Infinity;
-    for (let i = 0; i < options.length && i < LOOKAHEAD; i++) {
+    // Among options that leave the same weight, one at random: the next chain may try another.
+    let ties = 0;
+    for (let i = 0; i < options.length; i++) {
       const mark = this.journal.length;
       const moved = new Set<number>();
       const works = this.tryOption(options[i], moved);
@@ -191,13 +209,36 @@ export class EjectionChains {
         for (const k of moved) displaced.add(k);
         return true;
       }
-      if (works && table.weight > bestWeight) {
-        best = i;
-        bestWeight = table.weight;
-      }
+      if (works && table.weight > bestWeight) [best, bestWeight, ties] = [i, table.weight, 1];
+      else if (works && table.weight === bestWeight && this.random(++ties) === 0) best = i;
       this.rollback(mark);
     }
     return best >= 0 && this.tryOption(options[best], displaced);
+  }
+
+  /** The plan's weight once h's missing sessions are placed (and nothing else lost). */
+  private wholeWeight(h: number): number {
+    const { world, table } = this.search;
+    const missing = this.missing(h);
+    return world.groups[h].reduce((sum, s, k) => sum + (missing[k] ? world.sessions[s].priority : 0), table.weight);
+  }
+
+  /**
+   * The options to try, at most LOOKAHEAD: the cheapest few as they come (a start a little
+   * later can leave room for the ejected), then the cheapest of each run of the domain and set
+   * of sessions to eject not seen yet (others like them would leave the plan much the same).
+   */
+  private tried(s: number, options: Insertion[]): Insertion[] {
+    const domain = this.search.domains[s];
+    const seen = new Set<string>();
+    const kept: Insertion[] = [];
+    for (const option of options) {
+      const key = `${domain.runEnd(option.start)}:${[...option.sessions].sort((a, b) => a - b).join(',')}`;
+      if (kept.length < LOOKAHEAD / 2 || !seen.has(key)) kept.push(option);
+      seen.add(key);
+      if (kept.length === LOOKAHEAD) break;
+    }
+    return kept;
   }
 
   /** Places s at the option, puts back the groups it displaced and adds them to `displaced`. */

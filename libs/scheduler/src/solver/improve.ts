@@ -56,7 +56,7 @@ export class Improver {
   ) {
     this.rng = xoroshiro128plus(seed);
     this.version = new Int32Array(search.world.groups.length);
-    this.chains = new EjectionChains(search, ideal);
+    this.chains = new EjectionChains(search, ideal, (n) => uniformInt(this.rng, 0, n - 1));
   }
 
   run(): number {
