@@ -90,21 +90,21 @@ export class EjectionChains {
   }
 
   /**
-   * One chain from group g, kept unless it loses weight (equal weight is kept, so a loss can
-   * travel to a group that can make it up). Returns the groups it changed.
+   * One chain from group g. It ends at its best point: the most weight, and among equals the
+   * furthest along when `wander` (so a loss can travel to a group that can make it up), else
+   * the earliest plan; undone when that is where it began. Returns the groups it changed.
    */
-  run(g: number): Set<number> {
+  run(g: number, wander: boolean): Set<number> {
     const table = this.search.table;
-    const weight = table.weight;
     this.chains++;
     const queue = [g];
-    // The chain ends at its best point: the most weight, and the furthest along among equals.
-    let best = { weight, mark: 0 };
+    let best = { weight: table.weight, delay: table.delay, mark: 0 };
     for (let step = 0; step < CHAIN_STEPS && queue.length > 0; step++) {
       const h = queue.shift()!;
       if (!this.losing(h)) continue;
       for (const k of this.insert(h)) if (this.losing(k) && !queue.includes(k)) queue.push(k);
-      if (table.weight >= best.weight) best = { weight: table.weight, mark: this.journal.length };
+      const better = table.weight > best.weight || (table.weight === best.weight && (wander || table.delay < best.delay));
+      if (better) best = { weight: table.weight, delay: table.delay, mark: this.journal.length };
     }
     for (const s of this.pinnedList) this.pinned[s] = 0;
     this.pinnedList.length = 0;

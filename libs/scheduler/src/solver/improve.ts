@@ -60,7 +60,7 @@ export class Improver {
   }
 
   run(): number {
-    this.repair();
+    this.repair(true);
     do {
       for (let improved = true; improved; ) {
         improved = false;
@@ -74,7 +74,7 @@ export class Improver {
           }
         }
         // The pass moved groups: chains may now find room for what is still left out.
-        if (this.repair()) improved = true;
+        if (this.repair(false)) improved = true;
       }
     } while (this.someTripleImproves());
     return this.iterations;
@@ -82,9 +82,11 @@ export class Improver {
 
   /**
    * Ejection chains from groups that leave weight out, picked at random, until
-   * REPAIR_PATIENCE in a row gain no weight; true when weight was gained.
+   * REPAIR_PATIENCE in a row gain no weight; true when weight was gained. Chains may wander
+   * (keep a plan of equal weight whatever its delay) only in the first repair: later ones
+   * would undo what the earliness passes gained.
    */
-  private repair(): boolean {
+  private repair(wander: boolean): boolean {
     const table = this.search.table;
     const start = table.weight;
     for (let idle = 0; idle < REPAIR_PATIENCE && !this.outOfBudget(); ) {
@@ -92,7 +94,7 @@ export class Improver {
       if (losing.length === 0) break;
       const weight = table.weight;
       this.iterations++;
-      this.changed([...this.chains.run(losing[uniformInt(this.rng, 0, losing.length - 1)])]);
+      this.changed([...this.chains.run(losing[uniformInt(this.rng, 0, losing.length - 1)], wander)]);
       idle = table.weight > weight ? 0 : idle + 1;
     }
     return table.weight > start;
@@ -115,19 +117,15 @@ export class Improver {
   /** Groups short of their own best in random order, those leaving weight out first. */
   private shortfalls(): number[] {
     const short = this.shuffled(this.groups().filter((h) => this.regret(h) > 0));
-    return [...short.filter((g) => this.lostBeyondIdeal(g)), ...short.filter((g) => !this.lostBeyondIdeal(g))];
+    return [...short.filter((g) => this.chains.losing(g)), ...short.filter((g) => !this.chains.losing(g))];
   }
 
   private outOfBudget(): boolean {
-    return this.iterations >= this.maxIterations || ((this.iterations & 7) === 0 && performance.now() > this.deadline);
+    return this.iterations >= this.maxIterations || performance.now() > this.deadline;
   }
 
   private groups(): number[] {
     return this.search.world.groups.map((_, g) => g);
-  }
-
-  private lostBeyondIdeal(g: number): boolean {
-    return this.search.groupScore(g).lost > this.ideal[g].lost;
   }
 
   /** How far group g is from its own best: weight left out first, then delay. */
