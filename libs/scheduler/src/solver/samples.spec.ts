@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { greedyPlan } from '../../bench/greedy-baseline';
 import { checkPlan } from '../check';
 import { Instance } from '../model';
 import { parseInstance } from '../parse';
+import { scorePlan } from '../score';
 import { solve } from './solve';
 
 const SAMPLES = resolve(__dirname, '../../../../../shared/samples/scheduling');
@@ -28,6 +30,13 @@ describe('solve on the shared samples', () => {
     expect(checkPlan(instance, plan)).toEqual([]);
     expect(plan.unscheduled).toEqual([]);
     expect(plan.stats.delayHours).toBeLessThanOrEqual(61471.75 * 1.02);
+  });
+
+  it('still places each group greedily when the budget is spent at once, at least as much as the greedy baseline', () => {
+    const instance = load('medium');
+    const plan = solve(instance, { timeLimitMs: 1 });
+    expect(checkPlan(instance, plan)).toEqual([]);
+    expect(plan.stats.placedWeight).toBeGreaterThanOrEqual(scorePlan(instance, greedyPlan(instance)).placedWeight);
   });
 
   it('gives the same plan twice for the same number of improvement steps', () => {
