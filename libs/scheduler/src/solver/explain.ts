@@ -1,7 +1,7 @@
 import { commonAvailability, venueUnsuitable } from './domain';
 import { bookedWindow, describeWindow, nearMisses } from './near-miss';
 import { Search } from './search';
-import { describeClash, listOf } from './wording';
+import { describeClash, duration, listOf } from './wording';
 import { World } from './world';
 
 /**
@@ -22,15 +22,21 @@ export function explainUnplaced(world: World, search: Search, s: number): string
   const window = bookedWindow(world, table, s);
   const domain = search.domains[s];
   const when = describeWindow(world, window);
-  const people = listOf(session.attendees.map((p) => world.people[p].id));
+  const attendees = [...new Set(session.attendees)];
+  const people = listOf(attendees.map((p) => world.people[p].id));
+  const together = attendees.length === 1 ? 'is never available' : 'are never all available';
   let problem: string;
   if (window.from > window.to) {
-    problem = `its gap rules leave no time (${listOf(window.rules)})`;
+    problem = window.rules.length
+      ? `its gap rules leave no time (${listOf(window.rules)})`
+      : `it lasts ${duration(world, session.duration)}, longer than the time between ` +
+        `${world.calendar.describe(session.earliest)} and ${world.calendar.describe(session.latestEnd)} ` +
+        `that its notBefore, notAfter and the horizon leave`;
   } else if (domain.next(window.from) > window.to) {
     problem =
       commonAvailability(world, session).length === 0
-        ? `${people} are never all available ${when}`
-        : `${people} are never all available at one of its venues ${when}`;
+        ? `${people} ${together} ${when}`
+        : `${people} ${together} at one of its venues ${when}`;
   } else {
     const first = domain.next(window.from);
     const venue = session.venues.find((_, i) => (domain.venuesAt(first) & (1 << i)) !== 0)!;

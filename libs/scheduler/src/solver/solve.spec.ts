@@ -138,6 +138,27 @@ describe('solve', () => {
     expect(reason).toContain('possible Mon 4 Jan 09:00 at hub if om-3 could attend');
   });
 
+  it('says a lone attendee is never available, in the singular', () => {
+    const instance = makeInstance({
+      people: [person('vic', { available: dayZero('09:00', '10:00') })],
+      venues: [{ id: 'hub', capacity: 10, accessible: true, available: [[at(1, '09:00'), at(1, '17:00')]] }],
+      sessions: [session('c1/prep', ['vic'], ['hub'])],
+    });
+    const reason = reasonOf(solved(instance), 'c1/prep');
+    expect(reason).toContain('vic is never available at one of its venues');
+  });
+
+  it('says when its own window is shorter than the session, with no empty rule list', () => {
+    const instance = makeInstance({
+      people: [person('vic')],
+      venues: [hub],
+      sessions: [session('c1/prep', ['vic'], ['hub'], { notBefore: at(2, '09:00'), notAfter: at(2, '09:30') })],
+    });
+    const reason = reasonOf(solved(instance), 'c1/prep');
+    expect(reason).toContain('it lasts 1h, longer than the time between Wed 6 Jan 09:00 and Wed 6 Jan 09:30');
+    expect(reason).not.toContain('()');
+  });
+
   it('leaves out sessions whose after rules go round in a circle', () => {
     const instance = makeInstance({
       people: [person('a')],
