@@ -136,10 +136,12 @@ describe('on random small instances', () => {
     );
   });
 
+  // A fixed number of improvement steps rather than a time limit: a loaded machine must not
+  // change what is compared.
   it('the solver places at least the weight the greedy baseline places', () => {
     fc.assert(
       fc.property(instances, (instance) => {
-        const solved = scorePlan(instance, solve(instance, { timeLimitMs: TIME_LIMIT_MS }));
+        const solved = scorePlan(instance, solve(instance, { timeLimitMs: 60_000, maxIterations: 300 }));
         const greedy = scorePlan(instance, greedyPlan(instance));
         expect(solved.placedWeight).toBeGreaterThanOrEqual(greedy.placedWeight);
       }),

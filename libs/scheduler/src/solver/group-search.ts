@@ -51,6 +51,8 @@ export class GroupSearch {
   private readonly network: GapNetwork;
   /** The windows' latest starts while propagating (the bookings are searched up to them). */
   private latestStarts: number[] = [];
+  /** Sessions this search may move but not leave out (see place). */
+  private kept: ReadonlySet<number> = new Set();
 
   constructor(
     private readonly world: World,
@@ -74,10 +76,11 @@ export class GroupSearch {
    * Places what it can of the sessions not booked yet, jointly: `members` is one group or
    * the concatenation of several, each in topological order. With an `incumbent` (the score
    * of a placement the caller holds for these sessions), it places them only if it finds
-   * better, and says whether it did.
+   * better, and says whether it did. Sessions in `kept` may move but are never left out.
    */
-  place(members: readonly number[], nodeLimit: number, incumbent?: Score): boolean {
+  place(members: readonly number[], nodeLimit: number, incumbent?: Score, kept: ReadonlySet<number> = new Set()): boolean {
     this.members = members;
+    this.kept = kept;
     members.forEach((s, k) => (this.position[s] = k));
     this.state = members.map((s) => (this.table.isPlaced(s) ? PLACED : this.unplaceable[s] ? SKIPPED : OPEN));
     if (!this.state.includes(OPEN)) return false;
@@ -166,6 +169,10 @@ export class GroupSearch {
       for (const e of world.sessions[members[j]].succs) visit(this.position[e.other]);
     };
     visit(k);
+    if (skipped.some((j) => this.kept.has(members[j]))) {
+      for (const j of skipped) state[j] = OPEN;
+      return;
+    }
     const weight = skipped.reduce((sum, j) => sum + world.sessions[members[j]].priority, 0);
     this.lost += weight;
     if (better(this.lost, this.delay, this.best)) this.dfs(k + 1, null);

@@ -32,7 +32,7 @@ export class Search {
   readonly domains: Domain[];
   /** 1 for sessions no plan can hold: caught in an `after` cycle, no slot, or such a predecessor. */
   readonly unplaceable: Uint8Array;
-  /** 1 for sessions no move takes out: fixed ones, and those a fixed session must follow. */
+  /** 1 for fixed sessions and those a fixed session must follow: no move leaves them out, and only a joint re-placement (reoptimise) moves them. */
   readonly stays: Uint8Array;
   private readonly groupSearch: GroupSearch;
   /** Each group's best placement on its own (see isolatedOptima), set by construct. */
@@ -139,12 +139,14 @@ export class Search {
 
   /**
    * Re-places the sessions of several groups jointly when a better combination than the
-   * current one exists (within the node budget); true when it found one.
+   * current one exists (within the node budget); true when it found one. Sessions that a
+   * fixed one must follow may move here, but stay placed.
    */
   reoptimise(groups: number[], nodeLimit: number): boolean {
     const { world, table } = this;
     const members = groups.flatMap((g) => world.groups[g]);
-    const movable = members.filter((s) => !this.stays[s] && !this.unplaceable[s]);
+    const movable = members.filter((s) => !world.sessions[s].fixed && !this.unplaceable[s]);
+    const kept = new Set(movable.filter((s) => this.stays[s] && table.isPlaced(s)));
     const saved = movable.filter((s) => table.isPlaced(s)).map((s) => ({ s, start: table.start[s], venue: table.venue[s] }));
     const incumbent = { lost: 0, delay: 0 };
     for (const s of movable) {
@@ -157,7 +159,7 @@ export class Search {
     const rank = (s: number): number => (table.isPlaced(s) ? table.start[s] : Infinity);
     const order = [...members].sort((a, b) => rank(a) - rank(b));
     for (const { s } of saved) table.remove(s);
-    if (this.groupSearch.place(order, nodeLimit, incumbent)) return true;
+    if (this.groupSearch.place(order, nodeLimit, incumbent, kept)) return true;
     for (const { s, start, venue } of saved) table.place(s, start, venue);
     return false;
   }

@@ -105,6 +105,24 @@ describe('solve', () => {
     expect(plan.conflicts).toEqual([]);
   });
 
+  it('moves a session that a fixed one must follow to make room, and keeps it placed', () => {
+    const instance = makeInstance({
+      people: [person('p', { available: dayZero('09:00', '11:00') })],
+      venues: [hub],
+      sessions: [
+        session('c1/prep', ['p'], ['hub']),
+        session('c1/conference', ['p'], ['hub'], {
+          fixed: { start: at(1, '09:00'), venue: 'hub' },
+          after: [{ session: 'c1/prep', minGapMinutes: 60 }],
+        }),
+        session('c2/prep', ['p'], ['hub'], { notAfter: at(0, '10:00') }),
+      ],
+    });
+    const plan = solved(instance);
+    expect(startOf(plan, 'c2/prep')).toBe(at(0, '09:00'));
+    expect(startOf(plan, 'c1/prep')).toBe(at(0, '10:00'));
+  });
+
   it('reports fixed sessions that clash with each other, and still keeps them', () => {
     const instance = makeInstance({
       people: [person('a'), person('b'), person('c', { available: dayZero('09:00', '17:00') })],
