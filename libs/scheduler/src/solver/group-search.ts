@@ -44,6 +44,8 @@ export class GroupSearch {
   private best: Score & { start: number[]; venue: number[] } = { lost: 0, delay: 0, start: [], venue: [] };
   private nodes = 0;
   private nodeLimit = 0;
+  /** Past it, the search stops branching (the first greedy dive still completes). */
+  deadline = Infinity;
   private branching = 1;
   /** Index of each member in `members` (only members' entries are meaningful). */
   private readonly position: Int32Array;
@@ -139,7 +141,7 @@ export class GroupSearch {
     }
     let tried = 0;
     // Every (start, venue) in order: another venue at the same start can leave room for others.
-    for (let cursor = { start: es[k], option: 0 }; cursor.start <= ls[k] && this.nodes < this.nodeLimit; ) {
+    for (let cursor = { start: es[k], option: 0 }; cursor.start <= ls[k] && this.mayBranch(); ) {
       const fit = table.fitFrom(s, this.domains[s], cursor.start, ls[k], cursor.option, -1);
       if (!fit) break;
       if (!better(lostBound, this.delay + session.priority * fit.start + othersBound, this.best)) break;
@@ -155,7 +157,15 @@ export class GroupSearch {
       if (tried >= this.branching) return;
       cursor = after(fit, session.venues.length);
     }
-    if (this.nodes < this.nodeLimit) this.skip(k);
+    if (this.mayBranch()) this.skip(k);
+  }
+
+  /** Within the node budget, and (checked every 256 nodes once past the first dive) the deadline. */
+  private mayBranch(): boolean {
+    if (this.nodes >= this.nodeLimit) return false;
+    if (this.branching === 1 || (this.nodes & 255) !== 0 || performance.now() <= this.deadline) return true;
+    this.nodeLimit = this.nodes;
+    return false;
   }
 
   /** Leaves session k out, and with it every session that must follow it. */

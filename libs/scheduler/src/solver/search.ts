@@ -68,6 +68,7 @@ export class Search {
    * still gets a greedy placement.
    */
   construct(deadline: number): void {
+    this.groupSearch.deadline = deadline;
     this.ideal = this.isolatedOptima(deadline);
     const weight = this.world.groups.map((members) =>
       members.reduce((sum, s) => sum + (this.world.sessions[s].fixed || this.unplaceable[s] ? 0 : this.world.sessions[s].priority), 0),
@@ -115,6 +116,7 @@ export class Search {
     const alone = new Timetable(this.world);
     for (const s of this.world.sessions) if (s.fixed) alone.place(s.index, s.fixed.start, s.fixed.venue);
     const search = new GroupSearch(this.world, alone, this.domains, this.unplaceable);
+    search.deadline = deadline;
     return this.world.groups.map((members) => {
       search.place(members, nodesUntil(deadline, members));
       if (members.some((s) => !alone.isPlaced(s) && !this.unplaceable[s]) && performance.now() < deadline) {
