@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, runWorker } from '#platform';
-import { ReportingModule } from './reporting.module';
+import { ReportingWorkerModule } from './reporting-worker.module';
 
-@Module({ imports: [PlatformModule.forRoot(), ReportingModule] })
+@Module({ imports: [PlatformModule.forRoot(), ReportingWorkerModule] })
 class ReportingWorkerRoot {}
 
 void runWorker(ReportingWorkerRoot);

@@ -1,0 +1,12 @@
+import { ReportingInitial1767225600000 } from './migrations/1767225600000-ReportingInitial';
+
+/** The name of the reporting data source: `@InjectDataSource(REPORTING_DB)`. */
+export const REPORTING_DB = 'reporting';
+
+/**
+ * No entities: the read model is written by set-based projection statements and read by
+ * aggregate queries, both plain SQL in their repositories, so an entity would map nothing.
+ */
+export const REPORTING_ENTITIES = [];
+
+export const REPORTING_MIGRATIONS = [ReportingInitial1767225600000];
