@@ -1,5 +1,6 @@
 import type { ServiceName } from '../services';
 import type * as C from './case.events';
+import type * as S from './scheduling.events';
 
 /** Every event type with its current payload. A breaking change is a new version, not an edit. */
 export interface EventPayloads {
@@ -20,6 +21,9 @@ export interface EventPayloads {
   'outcome-agreement.recorded': C.OutcomeAgreementRecordedV1;
   'outcome-action.updated': C.OutcomeActionUpdatedV1;
   'feedback.recorded': C.FeedbackRecordedV1;
+  'session.booked': S.SessionBookedV1;
+  'session.rescheduled': S.SessionRescheduledV1;
+  'session.cancelled': S.SessionCancelledV1;
 }
 
 export type EventType = keyof EventPayloads;
@@ -32,6 +36,7 @@ export interface EventDefinition {
 
 const toSchedulingAndReporting = ['scheduling', 'reporting'] as const;
 const toReporting = ['reporting'] as const;
+const toNotifications = ['notifications'] as const;
 
 export const EVENT_CATALOGUE: { readonly [T in EventType]: EventDefinition } = {
   'case.referred': { version: 1, subscribers: toReporting },
@@ -51,6 +56,9 @@ export const EVENT_CATALOGUE: { readonly [T in EventType]: EventDefinition } = {
   'outcome-agreement.recorded': { version: 1, subscribers: toReporting },
   'outcome-action.updated': { version: 1, subscribers: toReporting },
   'feedback.recorded': { version: 1, subscribers: toReporting },
+  'session.booked': { version: 1, subscribers: toNotifications },
+  'session.rescheduled': { version: 1, subscribers: toNotifications },
+  'session.cancelled': { version: 1, subscribers: toNotifications },
 };
 
 export function isEventType(value: string): value is EventType {
