@@ -1,11 +1,56 @@
 import { Module } from '@nestjs/common';
-import { ServiceDatabaseModule } from '#platform';
+import { MessagingModule } from '#messaging';
+import { ENVIRONMENT, type Environment, loadConfig, ServiceDatabaseModule } from '#platform';
+import { SessionAccess } from './access/session-access';
+import { AvailabilityController } from './availability/availability.controller';
+import { AvailabilityRepository } from './availability/availability.repository';
+import { AvailabilityService } from './availability/availability.service';
+import { BookingController } from './booking/booking.controller';
+import { BookingService } from './booking/booking.service';
+import { ReservationRepository } from './booking/reservation.repository';
+import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database';
+import { PeopleEventsHandler } from './people/people-events.handler';
+import { PeopleRepository } from './people/people.repository';
+import { SchedulingConfig } from './scheduling.config';
+import { SessionEventsHandler } from './sessions/session-events.handler';
+import { SessionLifecycle } from './sessions/session-lifecycle';
+import { SessionRepository } from './sessions/session.repository';
+import { SessionsController } from './sessions/sessions.controller';
+import { SessionsService } from './sessions/sessions.service';
+import { InstanceBuilder } from './suggestions/instance-builder';
+import { SuggestionsService } from './suggestions/suggestions.service';
+import { VenueRepository } from './venues/venue.repository';
+import { VenuesController } from './venues/venues.controller';
+import { VenuesService } from './venues/venues.service';
 
 /**
- * The scheduling service. It boots, owns its (still empty) schema and answers health checks; its
- * features arrive with their own issue. The API, the worker and the composed system import it.
+ * The scheduling service: people as cases describes them, venues, availability, sessions and
+ * their bookings. The API, the worker and the composed system import this one module.
  */
 @Module({
-  imports: [ServiceDatabaseModule.forService({ service: 'scheduling', entities: [], migrations: [] })],
+  imports: [
+    ServiceDatabaseModule.forService({ service: 'scheduling', entities: SCHEDULING_ENTITIES, migrations: SCHEDULING_MIGRATIONS }),
+    MessagingModule.outbox('scheduling'),
+  ],
+  controllers: [VenuesController, AvailabilityController, SessionsController, BookingController],
+  providers: [
+    { provide: SchedulingConfig, inject: [ENVIRONMENT], useFactory: (env: Environment) => loadConfig(SchedulingConfig, env) },
+    PeopleRepository,
+    PeopleEventsHandler,
+    VenueRepository,
+    VenuesService,
+    AvailabilityRepository,
+    AvailabilityService,
+    SessionRepository,
+    SessionAccess,
+    SessionLifecycle,
+    SessionsService,
+    SessionEventsHandler,
+    InstanceBuilder,
+    SuggestionsService,
+    ReservationRepository,
+    BookingService,
+  ],
+  exports: [BookingService],
 })
 export class SchedulingModule {}

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, runWorker } from '#platform';
-import { SchedulingModule } from './scheduling.module';
+import { SchedulingWorkerModule } from './scheduling-worker.module';
 
-@Module({ imports: [PlatformModule.forRoot(), SchedulingModule] })
+@Module({ imports: [PlatformModule.forRoot(), SchedulingWorkerModule] })
 class SchedulingWorkerRoot {}
 
 void runWorker(SchedulingWorkerRoot);

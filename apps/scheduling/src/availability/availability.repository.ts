@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In } from 'typeorm';
+import type { Span, WeeklyWindow } from '../venues/weekly-hours';
+import { AvailabilityRuleEntity } from './availability.entity';
+
+export interface Exception {
+  id: string;
+  span: Span;
+  available: boolean;
+}
+
+/** Weekly windows and dated exceptions per person. */
+@Injectable()
+export class AvailabilityRepository {
+  async replaceWeekly(manager: EntityManager, personId: string, windows: readonly WeeklyWindow[]): Promise<void> {
+    await manager.delete(AvailabilityRuleEntity, { personId });
+    if (windows.length === 0) return;
+    await manager.insert(
+      AvailabilityRuleEntity,
+      windows.map((w) => ({ id: randomUUID(), personId, weekday: w.weekday, startTime: w.start, endTime: w.end, createdAt: new Date() })),
+    );
+  }
+
+  async addException(manager: EntityManager, personId: string, span: Span, available: boolean): Promise<string> {
+    const id = randomUUID();
+    await manager.query(
+      `INSERT INTO scheduling.availability_exception (id, person_id, during, available) VALUES ($1, $2, tstzrange($3, $4, '[)'), $5)`,
+      [id, personId, new Date(span[0]), new Date(span[1]), available],
+    );
+    return id;
+  }
+
+  /** Weekly windows by person, times as `HH:MM` (`24:00` for a window ending at midnight). */
+  async weekly(manager: EntityManager, personIds: readonly string[]): Promise<Map<string, WeeklyWindow[]>> {
+    const rows = personIds.length === 0 ? [] : await manager.find(AvailabilityRuleEntity, { where: { personId: In([...personIds]) }, order: { weekday: 'ASC', startTime: 'ASC' } });
+    const map = new Map<string, WeeklyWindow[]>();
+    for (const row of rows) {
+      map.set(row.personId, [...(map.get(row.personId) ?? []), { weekday: row.weekday, start: hhmm(row.startTime), end: hhmm(row.endTime) }]);
+    }
+    return map;
+  }
+
+  /** Exceptions by person that overlap [from, to). */
+  async exceptions(manager: EntityManager, personIds: readonly string[], from: Date, to: Date): Promise<Map<string, Exception[]>> {
+    const rows: { id: string; person_id: string; lo: Date; hi: Date; available: boolean }[] =
+      personIds.length === 0
+        ? []
+        : await manager.query(
+            `SELECT id, person_id, lower(during) AS lo, upper(during) AS hi, available FROM scheduling.availability_exception
+             WHERE person_id = ANY($1::uuid[]) AND during && tstzrange($2, $3, '[)') ORDER BY lower(during)`,
+            [personIds, from, to],
+          );
+    const map = new Map<string, Exception[]>();
+    for (const row of rows) {
+      const exception = { id: row.id, span: [row.lo.getTime(), row.hi.getTime()] as Span, available: row.available };
+      map.set(row.person_id, [...(map.get(row.person_id) ?? []), exception]);
+    }
+    return map;
+  }
+}
+
+// Postgres answers `time` as HH:MM:SS, and midnight at the end of a day as 24:00:00.
+function hhmm(time: string): string {
+  return time.slice(0, 5);
+}

@@ -1,0 +1,177 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '#auth';
+import { ConflictError, InvalidInputError, NotFoundError } from '#platform';
+import { checkPlan } from '#scheduler';
+import { SessionAccess } from '../access/session-access';
+import { SCHEDULING_DB } from '../database';
+import { PeopleRepository } from '../people/people.repository';
+import { SchedulingConfig } from '../scheduling.config';
+import type { SessionView } from '../sessions/dto/session.dto';
+import type { SessionEntity, SessionStatus } from '../sessions/session.entity';
+import { SessionLifecycle } from '../sessions/session-lifecycle';
+import { SessionRepository } from '../sessions/session.repository';
+import { toSessionView } from '../sessions/session.view';
+import { InstanceBuilder, iso, SLOT_MINUTES, type SessionWorld } from '../suggestions/instance-builder';
+import { worldOf } from '../suggestions/suggestions.service';
+import { VenueRepository } from '../venues/venue.repository';
+import type { PlaceSessionDto } from './dto/booking.dto';
+import { ReservationClash, ReservationRepository, type Resource } from './reservation.repository';
+
+const SYSTEM = 'scheduling';
+
+/**
+ * Holding, confirming, rescheduling and cancelling sessions. A time is checked against every
+ * hard rule of the scheduler first (availability, venue hours and slots, access, separation,
+ * the chain); then the reservations go in, where Postgres refuses any overlap for a person or
+ * a venue, even between two processes booking at the same instant.
+ */
+@Injectable()
+export class BookingService {
+  constructor(
+    @InjectDataSource(SCHEDULING_DB) private readonly dataSource: DataSource,
+    @Inject(SchedulingConfig) private readonly config: SchedulingConfig,
+    private readonly access: SessionAccess,
+    private readonly sessions: SessionRepository,
+    private readonly reservations: ReservationRepository,
+    private readonly people: PeopleRepository,
+    private readonly venues: VenueRepository,
+    private readonly builder: InstanceBuilder,
+    private readonly lifecycle: SessionLifecycle,
+  ) {}
+
+  /** Holds a time for the session: nobody else can take it until the hold lapses or is confirmed. */
+  hold(principal: Principal, sessionId: string, dto: PlaceSessionDto): Promise<SessionView> {
+    return this.place(principal, sessionId, dto, ['pending', 'held'], async (manager, session) => {
+      Object.assign(session, { status: 'held', holdExpiresAt: new Date(Date.now() + this.config.HOLD_MINUTES * 60_000) });
+      await this.sessions.save(manager, session);
+      await this.sessions.addHistory(manager, session, 'held', principal.userId);
+    });
+  }
+
+  /** Moves a booked session; its version goes up and everyone is told once. */
+  reschedule(principal: Principal, sessionId: string, dto: PlaceSessionDto): Promise<SessionView> {
+    return this.place(principal, sessionId, dto, ['booked'], async (manager, session, previous, world) => {
+      const from = { startsAt: previous.startsAt!, venueId: previous.venueId! };
+      await this.lifecycle.rescheduled(manager, session, from, world.venues.get(session.venueId!)!, principal.userId);
+    });
+  }
+
+  async confirm(principal: Principal, sessionId: string): Promise<SessionView> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.access.lock(manager, principal, sessionId);
+      requireStatus(session, ['held']);
+      if (session.holdExpiresAt!.getTime() <= Date.now()) {
+        throw new ConflictError('hold-lapsed', `the hold on session ${sessionId} lapsed at ${session.holdExpiresAt!.toISOString()}`);
+      }
+      const [venue] = await this.venues.findMany(manager, [session.venueId!]);
+      await this.lifecycle.booked(manager, session, venue!, principal.userId);
+      return toSessionView(session);
+    });
+  }
+
+  async cancel(principal: Principal, sessionId: string): Promise<SessionView> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.access.lock(manager, principal, sessionId);
+      requireStatus(session, ['pending', 'held', 'booked']);
+      await this.lifecycle.cancel(manager, session, 'cancelled-by-coordinator', principal.userId);
+      return toSessionView(session);
+    });
+  }
+
+  /** Puts lapsed holds back to pending, so their reservations free up. */
+  async releaseLapsedHolds(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const lapsed = await this.sessions.lapsedHolds(manager, new Date());
+      for (const session of lapsed) await this.lifecycle.unhold(manager, session, 'hold-lapsed', SYSTEM);
+      return lapsed.length;
+    });
+  }
+
+  private async place(
+    principal: Principal,
+    sessionId: string,
+    dto: PlaceSessionDto,
+    from: SessionStatus[],
+    change: (manager: EntityManager, session: SessionEntity, previous: { startsAt: Date | null; venueId: string | null }, world: SessionWorld) => Promise<void>,
+  ): Promise<SessionView> {
+    const start = onSlotGrid(dto.start);
+    await this.releaseLapsedHolds();
+    const seen = await this.access.read(this.dataSource.manager, principal, sessionId);
+    requireStatus(seen, from);
+    const world = await worldOf(this.builder, this.dataSource.manager, seen);
+    const end = new Date(start.getTime() + seen.durationMinutes * 60_000);
+    await this.requireAllowedVenue(principal, world, dto.venueId);
+    this.requireRulesKept(world, seen, start, dto.venueId);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const session = await this.access.lock(manager, principal, sessionId);
+        if (session.version !== seen.version || session.status !== seen.status) {
+          throw new ConflictError('session-changed', `session ${sessionId} changed meanwhile; fetch it and try again`);
+        }
+        const previous = { startsAt: session.startsAt, venueId: session.venueId };
+        await this.reservations.release(manager, session.id);
+        await this.reservations.reserve(manager, session.id, resourcesOf(world, dto.venueId), start, end);
+        const facilitators = new Set(session.facilitatorIds);
+        Object.assign(session, { participantIds: world.attendeeIds.filter((id) => !facilitators.has(id)), startsAt: start, endsAt: end, venueId: dto.venueId });
+        await change(manager, session, previous, world);
+        return toSessionView(session);
+      });
+    } catch (error) {
+      if (error instanceof ReservationClash) throw await this.clashError(error);
+      throw error;
+    }
+  }
+
+  /** A venue of another organisation is as unknown as one that never was; one of ours may not suit this session. */
+  private async requireAllowedVenue(principal: Principal, world: SessionWorld, venueId: string): Promise<void> {
+    const allowed = world.instance.sessions[0]!.venues;
+    if (allowed.includes(venueId)) return;
+    const [venue] = await this.venues.findMany(this.dataSource.manager, [venueId]);
+    if (!venue || venue.organisationId !== principal.organisationId) throw new NotFoundError('venue', venueId);
+    throw new ConflictError('venue-not-allowed', `venue ${venueId} does not suit this session; it may use: ${allowed.join(', ')}`, { allowed });
+  }
+
+  /** The scheduler's own check of the hard rules, with this session placed among those held and booked. */
+  private requireRulesKept(world: SessionWorld, session: SessionEntity, start: Date, venueId: string): void {
+    const fixed = world.fixed.map((s) => ({ session: s.id, start: iso(s.startsAt!.getTime()), venue: s.venueId! }));
+    const placed = { session: session.id, start: iso(start.getTime()), venue: venueId };
+    const broken = checkPlan(world.instance, { assignments: [...fixed, placed], unscheduled: [] }).filter((v) => v.sessions.includes(session.id));
+    if (broken.length > 0) {
+      throw new ConflictError('rules-broken', `session ${session.id} cannot be placed there: ${broken.map((v) => v.detail).join('; ')}`, {
+        violations: broken.map((v) => ({ rule: v.rule, detail: v.detail, ...(v.person ? { personId: v.person } : {}) })),
+      });
+    }
+  }
+
+  /** The 409 of a lost race: which person (by role and id) or venue was taken, and when. */
+  private async clashError(clash: ReservationClash): Promise<ConflictError> {
+    const [kind, id] = clash.resource?.split(':') ?? [];
+    const role = kind === 'person' ? (await this.people.findOne(this.dataSource.manager, id!))?.role : undefined;
+    const who = kind === 'person' ? `${role ?? 'person'} ${id}` : kind === 'venue' ? `venue ${id}` : 'a person or venue';
+    return new ConflictError('double-booking', `${who} is already booked at an overlapping time`, {
+      conflict: kind ? { kind, id, ...(role ? { role } : {}), during: clash.during } : null,
+    });
+  }
+}
+
+function requireStatus(session: SessionEntity, allowed: SessionStatus[]): void {
+  if (!allowed.includes(session.status)) {
+    throw new ConflictError('session-status', `session ${session.id} is ${session.status}; this needs it ${allowed.join(' or ')}`);
+  }
+}
+
+function onSlotGrid(text: string): Date {
+  const start = new Date(text);
+  if (start.getTime() % (SLOT_MINUTES * 60_000) !== 0) {
+    throw InvalidInputError.field('start', 'onSlotGrid', `start must be on the ${SLOT_MINUTES}-minute grid (e.g. 10:00, 10:15)`);
+  }
+  return start;
+}
+
+function resourcesOf(world: SessionWorld, venueId: string): Resource[] {
+  const venue = world.venues.get(venueId);
+  const people = world.attendeeIds.map((id): Resource => `person:${id}`);
+  return venue && venue.kind !== 'video' ? [...people, `venue:${venueId}`] : people;
+}

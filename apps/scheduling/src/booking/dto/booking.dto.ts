@@ -1,0 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsISO8601, IsUUID } from 'class-validator';
+
+/** A time and venue for a session, as a suggestion gave it. */
+export class PlaceSessionDto {
+  @ApiProperty({ example: '2027-01-05T10:00:00Z', description: 'On the 15-minute grid' })
+  @IsISO8601({ strict: true })
+  start!: string;
+
+  @ApiProperty()
+  @IsUUID()
+  venueId!: string;
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** A person or a venue, as the reservation table names it. */
+export type Resource = `person:${string}` | `venue:${string}`;
+
+/** Another session already holds one of the resources over an overlapping time. */
+export class ReservationClash extends Error {
+  constructor(
+    /** Null only if Postgres's message could not be read. */
+    readonly resource: Resource | null,
+    readonly during: string | null,
+  ) {
+    super(`${resource ?? 'a person or venue'} is already reserved${during ? ` for ${during}` : ''}`);
+  }
+}
+
+const EXCLUSION_VIOLATION = '23P01';
+
+/**
+ * The reservation table: one row per person and non-remote venue of each held or booked
+ * session. Its EXCLUDE constraint is the guarantee against double booking; two transactions
+ * racing for one resource both reach Postgres, and one of them gets `ReservationClash`.
+ */
+@Injectable()
+export class ReservationRepository {
+  async reserve(manager: EntityManager, sessionId: string, resources: Resource[], start: Date, end: Date): Promise<void> {
+    try {
+      await manager.query(
+        `INSERT INTO scheduling.reservation (session_id, resource, during)
+         SELECT $1, resource, tstzrange($3, $4, '[)') FROM unnest($2::text[]) AS resource`,
+        [sessionId, resources, start, end],
+      );
+    } catch (error) {
+      throw clashOf(error) ?? error;
+    }
+  }
+
+  async release(manager: EntityManager, sessionId: string): Promise<void> {
+    await manager.query('DELETE FROM scheduling.reservation WHERE session_id = $1', [sessionId]);
+  }
+}
+
+// Postgres names the clashing key in the error detail: `Key (resource, during)=(person:…, [...)) conflicts with existing key (...)`.
+function clashOf(error: unknown): ReservationClash | null {
+  const driverError = (error as { driverError?: { code?: string; detail?: string } }).driverError ?? (error as { code?: string; detail?: string });
+  if (driverError.code !== EXCLUSION_VIOLATION) return null;
+  const match = /existing key \(resource, during\)=\(((?:person|venue):[0-9a-f-]+), (.+)\)\.?$/.exec(driverError.detail ?? '');
+  if (!match) return new ReservationClash(null, null);
+  return new ReservationClash(match[1] as Resource, match[2]!);
+}

@@ -1,0 +1,21 @@
+import { AvailabilityExceptionEntity, AvailabilityRuleEntity } from './availability/availability.entity';
+import { SchedulingInitial1767312000000 } from './migrations/1767312000000-SchedulingInitial';
+import { CaseEntity } from './people/case.entity';
+import { PersonEntity } from './people/person.entity';
+import { SessionChangeEntity, SessionEntity } from './sessions/session.entity';
+import { VenueEntity } from './venues/venue.entity';
+
+/** The name of the scheduling data source: `@InjectDataSource(SCHEDULING_DB)`. */
+export const SCHEDULING_DB = 'scheduling';
+
+export const SCHEDULING_ENTITIES = [
+  AvailabilityExceptionEntity,
+  AvailabilityRuleEntity,
+  CaseEntity,
+  PersonEntity,
+  SessionChangeEntity,
+  SessionEntity,
+  VenueEntity,
+];
+
+export const SCHEDULING_MIGRATIONS = [SchedulingInitial1767312000000];

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { DomainEvent, FacilitatorV1, ParticipantV1 } from '#contracts';
+import { HandlesEvent } from '#messaging';
+import { PeopleRepository } from './people.repository';
+
+/** Keeps scheduling's copy of facilitators, participants and case allocations current. */
+@Injectable()
+export class PeopleEventsHandler {
+  constructor(private readonly people: PeopleRepository) {}
+
+  @HandlesEvent('facilitator.registered')
+  onFacilitatorRegistered(event: DomainEvent<'facilitator.registered'>, manager: EntityManager): Promise<void> {
+    return this.facilitator(event, manager);
+  }
+
+  @HandlesEvent('facilitator.changed')
+  onFacilitatorChanged(event: DomainEvent<'facilitator.changed'>, manager: EntityManager): Promise<void> {
+    return this.facilitator(event, manager);
+  }
+
+  @HandlesEvent('participant.added')
+  onParticipantAdded(event: DomainEvent<'participant.added'>, manager: EntityManager): Promise<void> {
+    return this.participant(event, manager);
+  }
+
+  @HandlesEvent('participant.changed')
+  onParticipantChanged(event: DomainEvent<'participant.changed'>, manager: EntityManager): Promise<void> {
+    return this.participant(event, manager);
+  }
+
+  @HandlesEvent('participant.removed')
+  onParticipantRemoved(event: DomainEvent<'participant.removed'>, manager: EntityManager): Promise<void> {
+    return this.people.markRemoved(manager, event.payload.participantId, new Date(event.occurredAt));
+  }
+
+  @HandlesEvent('case.facilitators-assigned')
+  async onFacilitatorsAssigned(event: DomainEvent<'case.facilitators-assigned'>, manager: EntityManager): Promise<void> {
+    await this.people.upsertCase(manager, {
+      id: caseOf(event),
+      organisationId: organisationOf(event),
+      leadFacilitatorId: event.payload.leadFacilitatorId,
+      coFacilitatorId: event.payload.coFacilitatorId,
+    });
+  }
+
+  private async facilitator(event: DomainEvent<'facilitator.registered' | 'facilitator.changed'>, manager: EntityManager) {
+    const f: FacilitatorV1 = event.payload;
+    await this.people.upsert(
+      manager,
+      {
+        id: f.facilitatorId,
+        kind: 'facilitator',
+        organisationId: organisationOf(event),
+        caseId: null,
+        role: 'facilitator',
+        supportsParticipantId: null,
+        language: null,
+        timeZone: f.timeZone,
+        inCustody: false,
+        establishment: null,
+        needsAccessibleVenue: false,
+        interpreterLanguage: null,
+        active: f.active,
+      },
+      event,
+    );
+  }
+
+  private async participant(event: DomainEvent<'participant.added' | 'participant.changed'>, manager: EntityManager) {
+    const p: ParticipantV1 = event.payload;
+    await this.people.upsert(
+      manager,
+      {
+        id: p.participantId,
+        kind: 'participant',
+        organisationId: organisationOf(event),
+        caseId: caseOf(event),
+        role: p.role,
+        supportsParticipantId: p.supportsParticipantId,
+        language: p.language,
+        timeZone: p.timeZone,
+        inCustody: p.inCustody,
+        establishment: p.establishment,
+        needsAccessibleVenue: p.needsAccessibleVenue,
+        interpreterLanguage: p.interpreterLanguage,
+        active: true,
+      },
+      event,
+    );
+  }
+}
+
+/** Events about a case carry its id and organisation; one without is a producer's bug. */
+export function caseOf(event: DomainEvent): string {
+  if (!event.caseId) throw new Error(`${event.type} ${event.id} has no caseId`);
+  return event.caseId;
+}
+
+export function organisationOf(event: DomainEvent): string {
+  if (!event.organisationId) throw new Error(`${event.type} ${event.id} has no organisationId`);
+  return event.organisationId;
+}

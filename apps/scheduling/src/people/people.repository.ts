@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In, IsNull } from 'typeorm';
+import type { DomainEvent } from '#contracts';
+import { CaseEntity } from './case.entity';
+import { PersonEntity } from './person.entity';
+
+type PersonFacts = Omit<PersonEntity, 'updatedAt' | 'removedAt' | 'sourceSequence'>;
+
+/** People and cases as the cases service's events describe them. */
+@Injectable()
+export class PeopleRepository {
+  /**
+   * Inserts or updates a person from an event; an update older than what is stored (by the
+   * source's sequence) changes nothing, so events arriving out of order do no harm.
+   */
+  async upsert(manager: EntityManager, facts: PersonFacts, event: DomainEvent): Promise<void> {
+    await manager.query(
+      `INSERT INTO scheduling.person (id, kind, organisation_id, case_id, role, supports_participant_id, language, time_zone,
+         in_custody, establishment, needs_accessible_venue, interpreter_language, active, source_sequence, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
+       ON CONFLICT (id) DO UPDATE SET organisation_id = EXCLUDED.organisation_id, case_id = EXCLUDED.case_id,
+         role = EXCLUDED.role, supports_participant_id = EXCLUDED.supports_participant_id, language = EXCLUDED.language,
+         time_zone = EXCLUDED.time_zone, in_custody = EXCLUDED.in_custody, establishment = EXCLUDED.establishment,
+         needs_accessible_venue = EXCLUDED.needs_accessible_venue, interpreter_language = EXCLUDED.interpreter_language,
+         active = EXCLUDED.active, source_sequence = EXCLUDED.source_sequence, updated_at = now()
+       WHERE person.source_sequence < EXCLUDED.source_sequence`,
+      [
+        facts.id, facts.kind, facts.organisationId, facts.caseId, facts.role, facts.supportsParticipantId, facts.language,
+        facts.timeZone, facts.inCustody, facts.establishment, facts.needsAccessibleVenue, facts.interpreterLanguage,
+        facts.active, event.sequence,
+      ],
+    );
+  }
+
+  async markRemoved(manager: EntityManager, personId: string, at: Date): Promise<void> {
+    await manager.update(PersonEntity, { id: personId }, { removedAt: at, active: false, updatedAt: new Date() });
+  }
+
+  async upsertCase(manager: EntityManager, row: Omit<CaseEntity, 'updatedAt' | 'stage' | 'leadFacilitatorId' | 'coFacilitatorId'> & Partial<CaseEntity>): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(CaseEntity)
+      .values({ ...row, updatedAt: new Date() })
+      .orUpdate(Object.keys(row).filter((key) => key !== 'id').map(column).concat('updated_at'), ['id'])
+      .execute();
+  }
+
+  find(manager: EntityManager, ids: readonly string[]): Promise<PersonEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : manager.findBy(PersonEntity, { id: In([...ids]) });
+  }
+
+  findOne(manager: EntityManager, id: string): Promise<PersonEntity | null> {
+    return manager.findOneBy(PersonEntity, { id });
+  }
+
+  /** The case's participants still on it: its parties, supporters and interpreters. */
+  ofCase(manager: EntityManager, caseId: string): Promise<PersonEntity[]> {
+    return manager.find(PersonEntity, { where: { caseId, removedAt: IsNull() }, order: { id: 'ASC' } });
+  }
+}
+
+function column(key: string): string {
+  return key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}

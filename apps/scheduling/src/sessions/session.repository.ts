@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, EntityManager, In } from 'typeorm';
+import { SessionChangeEntity, SessionEntity } from './session.entity';
+
+/** Sessions and their history. */
+@Injectable()
+export class SessionRepository {
+  async insert(manager: EntityManager, session: SessionEntity): Promise<void> {
+    await manager.insert(SessionEntity, session);
+  }
+
+  async save(manager: EntityManager, session: SessionEntity): Promise<void> {
+    const { id, ...changes } = session;
+    await manager.update(SessionEntity, { id }, { ...changes, updatedAt: new Date() });
+  }
+
+  /** The session locked for a change, so two changes to one session run one after the other. */
+  lock(manager: EntityManager, id: string): Promise<SessionEntity | null> {
+    return manager.createQueryBuilder(SessionEntity, 's').where('s.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  find(manager: EntityManager, id: string): Promise<SessionEntity | null> {
+    return manager.findOneBy(SessionEntity, { id });
+  }
+
+  findMany(manager: EntityManager, ids: readonly string[]): Promise<SessionEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : manager.findBy(SessionEntity, { id: In([...ids]) });
+  }
+
+  ofCase(manager: EntityManager, caseId: string): Promise<SessionEntity[]> {
+    return manager.find(SessionEntity, { where: { caseId }, order: { requestedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The case's sessions still to come (pending, or held or booked ending after `now`), locked. */
+  futureOfCase(manager: EntityManager, caseId: string, now: Date): Promise<SessionEntity[]> {
+    return manager
+      .createQueryBuilder(SessionEntity, 's')
+      .where('s.case_id = :caseId', { caseId })
+      .andWhere(new Brackets((q) => q.where(`s.status = 'pending'`).orWhere(`s.status IN ('held', 'booked') AND s.ends_at > :now`, { now })))
+      .orderBy('s.requested_at', 'ASC')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  /** Held sessions whose hold has lapsed, locked; those another transaction holds are left for it. */
+  lapsedHolds(manager: EntityManager, now: Date): Promise<SessionEntity[]> {
+    return manager
+      .createQueryBuilder(SessionEntity, 's')
+      .where(`s.status = 'held' AND s.hold_expires_at <= :now`, { now })
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  /** Held and booked sessions within [from, to) that involve any of these people or venues. */
+  reservedAround(manager: EntityManager, from: Date, to: Date, personIds: string[], venueIds: string[]): Promise<SessionEntity[]> {
+    return manager
+      .createQueryBuilder(SessionEntity, 's')
+      .where(`s.status IN ('held', 'booked') AND s.starts_at < :to AND s.ends_at > :from`, { from, to })
+      .andWhere(
+        new Brackets((q) =>
+          q
+            .where('s.participant_ids && :people::uuid[]', { people: personIds })
+            .orWhere('s.facilitator_ids && :people::uuid[]')
+            .orWhere('s.venue_id = ANY(:venues::uuid[])', { venues: venueIds }),
+        ),
+      )
+      .getMany();
+  }
+
+  /** The organisation's sessions, optionally of one case or status, soonest first. */
+  list(manager: EntityManager, organisationId: string, filter: { caseId?: string; status?: string }): Promise<SessionEntity[]> {
+    return manager.find(SessionEntity, {
+      where: { organisationId, ...(filter.caseId ? { caseId: filter.caseId } : {}), ...(filter.status ? { status: filter.status as SessionEntity['status'] } : {}) },
+      order: { startsAt: { direction: 'ASC', nulls: 'LAST' }, requestedAt: 'ASC' },
+      take: 500,
+    });
+  }
+
+  async addHistory(manager: EntityManager, session: SessionEntity, action: string, actor: string): Promise<void> {
+    await manager.insert(SessionChangeEntity, {
+      sessionId: session.id,
+      version: session.version,
+      action,
+      status: session.status,
+      startsAt: session.startsAt,
+      venueId: session.venueId,
+      actor,
+      at: new Date(),
+    });
+  }
+
+  history(manager: EntityManager, sessionId: string): Promise<SessionChangeEntity[]> {
+    return manager.find(SessionChangeEntity, { where: { sessionId }, order: { id: 'ASC' } });
+  }
+}

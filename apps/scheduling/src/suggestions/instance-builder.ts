@@ -1,0 +1,177 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Instance, Interval, Person, SessionSpec, Venue } from '#scheduler';
+import { AvailabilityRepository } from '../availability/availability.repository';
+import type { PersonEntity } from '../people/person.entity';
+import { PeopleRepository } from '../people/people.repository';
+import { SchedulingConfig } from '../scheduling.config';
+import { chainWindow } from '../sessions/chain-rules';
+import type { SessionEntity } from '../sessions/session.entity';
+import { SessionRepository } from '../sessions/session.repository';
+import type { VenueEntity } from '../venues/venue.entity';
+import { VenueRepository } from '../venues/venue.repository';
+import { expandWeekly, type Span, subtract, toSlotGrid, union } from '../venues/weekly-hours';
+import { allowedVenues, schedulerRole, separatedPairs, UnplaceableSession, withInterpreters } from './attendance';
+
+export const SLOT_MINUTES = 15;
+const SLOT_MS = SLOT_MINUTES * 60_000;
+
+/** One session's world as the scheduler sees it, and what the service needs to read its answers. */
+export interface SessionWorld {
+  instance: Instance;
+  /** The session's attendees: its participants (interpreters added) and facilitators. */
+  attendeeIds: string[];
+  people: Map<string, PersonEntity>;
+  venues: Map<string, VenueEntity>;
+  /** Held and booked sessions around it, fixed in the instance. */
+  fixed: SessionEntity[];
+}
+
+/**
+ * Builds the scheduler's instance for one session from the service's data: its attendees'
+ * availability in their own time zones, its allowed venues' hours or visiting slots, the
+ * separation of the case's parties, its chain window, and every held or booked session that
+ * shares a person, a separated person or a venue with it, fixed where it is.
+ */
+@Injectable()
+export class InstanceBuilder {
+  constructor(
+    @Inject(SchedulingConfig) private readonly config: SchedulingConfig,
+    private readonly people: PeopleRepository,
+    private readonly venues: VenueRepository,
+    private readonly availability: AvailabilityRepository,
+    private readonly sessions: SessionRepository,
+  ) {}
+
+  async build(manager: EntityManager, session: SessionEntity, now: Date): Promise<SessionWorld> {
+    const from = Math.ceil(now.getTime() / SLOT_MS) * SLOT_MS;
+    const to = from + this.config.SUGGESTION_HORIZON_DAYS * 86_400_000;
+    const casePeople = await this.people.ofCase(manager, session.caseId);
+    const attendeeIds = [...withInterpreters(session.participantIds, casePeople), ...session.facilitatorIds];
+    const attendees = await this.people.find(manager, attendeeIds);
+    const unknown = attendeeIds.filter((id) => !attendees.some((p) => p.id === id));
+    if (unknown.length > 0) throw new UnplaceableSession(`not yet known to scheduling: ${unknown.join(', ')}`);
+    const venues = allowedVenues(session.delivery, attendees, await this.venues.ofOrganisation(manager, session.organisationId));
+    const separations = separatedPairs(casePeople).filter(([a, b]) => attendeeIds.includes(a) || attendeeIds.includes(b));
+
+    const watched = [...new Set([...attendeeIds, ...separations.flat()])];
+    const reserved = await this.sessions.reservedAround(manager, new Date(from), new Date(to), watched, venues.map((v) => v.id));
+    const fixed = reserved.filter((s) => s.id !== session.id && s.startsAt!.getTime() >= from && s.endsAt!.getTime() <= to);
+    const window = await this.window(manager, session);
+
+    const others = new Set([...fixed.flatMap(attendeesOfPlaced), ...separations.flat()].filter((id) => !attendeeIds.includes(id)));
+    const otherPeople = await this.people.find(manager, [...others]);
+    const otherVenues = await this.venues.findMany(manager, fixed.map((s) => s.venueId!).filter((id) => !venues.some((v) => v.id === id)));
+    const available = await this.availabilityOf(manager, attendees, from, to);
+    const allPeople = new Map([...attendees, ...otherPeople].map((p) => [p.id, p]));
+    const allVenues = new Map([...venues, ...otherVenues].map((v) => [v.id, v]));
+
+    const target: SessionSpec = {
+      id: session.id,
+      case: session.caseId,
+      kind: session.kind,
+      durationMinutes: session.durationMinutes,
+      attendees: attendeeIds,
+      venues: venues.map((v) => v.id),
+      needsAccessible: attendees.some((p) => p.needsAccessibleVenue),
+      ...bounds(window, session.notBefore, from, to),
+    };
+    const instance: Instance = {
+      version: 1,
+      horizon: { start: iso(from), end: iso(to) },
+      slotMinutes: SLOT_MINUTES,
+      timezone: this.config.SCHEDULING_TIME_ZONE,
+      defaultTravelMinutes: this.config.DEFAULT_TRAVEL_MINUTES,
+      people: [...allPeople.values()].map((p): Person => {
+        const spans = available.get(p.id);
+        return { id: p.id, role: schedulerRole(p), ...(spans ? { available: spans.map(interval) } : {}) };
+      }),
+      venues: [...allVenues.values()].map((v) => venueSpec(v, from, to)),
+      separations: separations.map((people) => ({ people, minutes: this.config.SEPARATION_MINUTES })),
+      sessions: [
+        target,
+        ...fixed.map((s): SessionSpec => ({
+          id: s.id,
+          case: s.caseId,
+          kind: s.kind,
+          durationMinutes: s.durationMinutes,
+          attendees: attendeesOfPlaced(s).filter((id) => allPeople.has(id)),
+          venues: [s.venueId!],
+          fixed: { start: iso(s.startsAt!.getTime()), venue: s.venueId! },
+        })),
+      ],
+    };
+    return { instance, attendeeIds, people: allPeople, venues: allVenues, fixed };
+  }
+
+  /** The window the case's booked chain leaves the session. */
+  private async window(manager: EntityManager, session: SessionEntity) {
+    const caseSessions = (await this.sessions.ofCase(manager, session.caseId)).filter((s) => s.status === 'booked' || s.status === 'held');
+    const predecessors = session.afterRules.flatMap((rule) => {
+      const s = caseSessions.find((c) => c.id === rule.session);
+      return s ? [{ startsAt: s.startsAt!, endsAt: s.endsAt!, rule }] : [];
+    });
+    const successors = caseSessions.flatMap((s) =>
+      s.afterRules.filter((rule) => rule.session === session.id).map((rule) => ({ startsAt: s.startsAt!, endsAt: s.endsAt!, rule })),
+    );
+    return chainWindow(session.durationMinutes, predecessors, successors);
+  }
+
+  /**
+   * Each attendee's free time over the horizon, on the slot grid: their weekly windows in their
+   * own time zone, plus free exceptions, minus busy ones. Someone with neither is not
+   * constrained (absent from the map) until a coordinator or a poll says otherwise.
+   */
+  private async availabilityOf(manager: EntityManager, people: PersonEntity[], from: number, to: number): Promise<Map<string, Span[]>> {
+    const ids = people.map((p) => p.id);
+    const [weekly, exceptions] = await Promise.all([
+      this.availability.weekly(manager, ids),
+      this.availability.exceptions(manager, ids, new Date(from), new Date(to)),
+    ]);
+    const result = new Map<string, Span[]>();
+    for (const person of people) {
+      const windows = weekly.get(person.id) ?? [];
+      const dated = exceptions.get(person.id) ?? [];
+      if (windows.length === 0 && dated.length === 0) continue;
+      const base = windows.length > 0 ? expandWeekly(windows, person.timeZone, from, to) : [[from, to] as Span];
+      const free = union([...base, ...dated.filter((e) => e.available).map((e) => clip(e.span, from, to))]);
+      result.set(person.id, toSlotGrid(subtract(free, dated.filter((e) => !e.available).map((e) => e.span)), SLOT_MS));
+    }
+    return result;
+  }
+}
+
+function attendeesOfPlaced(s: SessionEntity): string[] {
+  return [...s.participantIds, ...s.facilitatorIds];
+}
+
+function venueSpec(v: VenueEntity, from: number, to: number): Venue {
+  if (v.kind === 'video') return { id: v.id, remote: true };
+  return {
+    id: v.id,
+    accessible: v.accessible,
+    ...(v.capacity === null ? {} : { capacity: v.capacity }),
+    available: toSlotGrid(expandWeekly(v.hours, v.timeZone, from, to), SLOT_MS).map(interval),
+  };
+}
+
+/** notBefore / notAfter on the slot grid, inside the horizon, or absent when the horizon is tighter. */
+function bounds(window: { notBefore: number | null; notAfter: number | null }, notBefore: Date | null, from: number, to: number) {
+  const earliest = Math.max(window.notBefore ?? from, notBefore?.getTime() ?? from);
+  const latest = window.notAfter ?? to;
+  const start = Math.min(Math.ceil(earliest / SLOT_MS) * SLOT_MS, to);
+  const end = Math.max(Math.floor(latest / SLOT_MS) * SLOT_MS, from);
+  return { ...(start > from ? { notBefore: iso(start) } : {}), ...(end < to ? { notAfter: iso(end) } : {}) };
+}
+
+function clip(span: Span, from: number, to: number): Span {
+  return [Math.max(span[0], from), Math.min(span[1], to)];
+}
+
+function interval(span: Span): Interval {
+  return [iso(span[0]), iso(span[1])];
+}
+
+export function iso(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}

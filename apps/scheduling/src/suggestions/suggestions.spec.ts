@@ -1,0 +1,124 @@
+import { DateTime } from 'luxon';
+import { createTestApp, type TestApp } from '#testing';
+import { OFFICE_HOURS, SchedulingFactory } from '../../test/scheduling.factory';
+import { SchedulingWorkerModule } from '../scheduling-worker.module';
+
+interface Option {
+  start: string;
+  end: string;
+  venueId: string;
+  venueKind: string;
+  nearMiss?: { personId: string; role: string; reason: string };
+}
+
+describe('suggestions for a pending session', () => {
+  let t: TestApp;
+  let organisations = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp([SchedulingWorkerModule]);
+  });
+
+  afterAll(() => t.close());
+
+  /** A factory for an organisation of its own, so each test has its own venues. */
+  function organisation(): SchedulingFactory {
+    organisations += 1;
+    const org = `org-${organisations}`;
+    return new SchedulingFactory(t, t.token('coordinator', org), org);
+  }
+
+  const london = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' });
+
+  it('meets a person in custody only at their establishment, inside its visiting slots', async () => {
+    const f = organisation();
+    await f.venue({ kind: 'community', label: 'Hub' });
+    const prison = await f.venue({ kind: 'prison', label: 'HMP Elmley', establishment: 'hmp-elmley', hours: [{ weekday: 2, start: '14:00', end: '16:00' }] });
+    const c = await f.case({}, { inCustody: true, establishment: 'hmp-elmley' });
+    const session = await f.request(c, 'preparation', [c.responsible]);
+    const options = await f.ok<Option[]>('get', `/sessions/${session}/suggestions?k=6`);
+    expect(options).toHaveLength(6);
+    for (const o of options) {
+      expect(o).toMatchObject({ venueId: prison.id, venueKind: 'prison' });
+      expect(o.nearMiss).toBeUndefined();
+      expect(london(o.start).weekday).toBe(2);
+      expect(london(o.start).toFormat('HH:mm') >= '14:00' && london(o.end).toFormat('HH:mm') <= '16:00').toBe(true);
+    }
+    const elsewhere = await f.case({}, { inCustody: true, establishment: 'hmp-maidstone' });
+    const stuck = await f.request(elsewhere, 'preparation', [elsewhere.responsible]);
+    const answer = await f.call('get', `/sessions/${stuck}/suggestions`);
+    expect(answer.status).toBe(409);
+    expect(answer.body).toMatchObject({ error: 'session-unplaceable', message: expect.stringContaining('hmp-maidstone') });
+  });
+
+  it('keeps the parties apart at one venue: the other party\'s session and the separation gap come first', async () => {
+    const f = organisation();
+    const hub = await f.venue({ kind: 'community', label: 'Hub' });
+    const monday = DateTime.now().setZone('Europe/London').plus({ weeks: 2 }).set({ weekday: 1, hour: 9, minute: 0, second: 0, millisecond: 0 });
+    const at = (minutes: number) => monday.plus({ minutes }).toUTC().toISO({ suppressMilliseconds: true })!;
+    const c = await f.case();
+    const theirs = await f.request(c, 'preparation', [c.responsible]);
+    await f.ok('post', `/sessions/${theirs}/hold`, { start: at(0), venueId: hub.id });
+
+    const other = await f.case();
+    const unrelated = await f.request(other, 'preparation', [other.harmed], 60, at(0));
+    const mine = await f.request(c, 'preparation', [c.harmed], 60, at(0));
+    // Another case may have the room as soon as it is free; the person harmed waits 30 minutes more.
+    expect((await f.ok<Option[]>('get', `/sessions/${unrelated}/suggestions?k=1`))[0]!.start).toBe(at(60));
+    expect((await f.ok<Option[]>('get', `/sessions/${mine}/suggestions?k=1`))[0]!.start).toBe(at(90));
+    const tooSoon = await f.call('post', `/sessions/${mine}/hold`, { start: at(60), venueId: hub.id });
+    expect(tooSoon.status).toBe(409);
+    expect(tooSoon.body).toMatchObject({ error: 'rules-broken', details: { violations: [expect.objectContaining({ rule: 7 })] } });
+  });
+
+  it('offers only accessible venues to someone who needs one, and refuses a booking elsewhere', async () => {
+    const f = organisation();
+    const steps = await f.venue({ kind: 'community', label: 'Old hall', accessible: false });
+    const level = await f.venue({ kind: 'community', label: 'Level hub', accessible: true });
+    const c = await f.case({ needsAccessibleVenue: true });
+    const session = await f.request(c, 'preparation', [c.harmed]);
+    const options = await f.ok<Option[]>('get', `/sessions/${session}/suggestions?k=4`);
+    expect(options.map((o) => o.venueId)).toEqual(Array(4).fill(level.id));
+    const refused = await f.call('post', `/sessions/${session}/hold`, { start: options[0]!.start, venueId: steps.id });
+    expect(refused.body).toMatchObject({ statusCode: 409, error: 'rules-broken', details: { violations: [expect.objectContaining({ rule: 3 })] } });
+  });
+
+  it('names, by role and id, the one person who would have to move when nothing suits everyone', async () => {
+    const f = organisation();
+    await f.venue({ kind: 'community', label: 'Hub' });
+    const c = await f.case();
+    await f.weekly(c.harmed, [{ weekday: 6, start: '10:00', end: '12:00' }]);
+    const session = await f.request(c, 'preparation', [c.harmed]);
+    const options = await f.ok<Option[]>('get', `/sessions/${session}/suggestions?k=3`);
+    expect(options).toHaveLength(3);
+    for (const o of options) {
+      expect(o.nearMiss).toEqual({ personId: c.harmed, role: 'person-harmed', reason: `${c.harmed} is not available then` });
+    }
+  });
+
+  it('follows a person\'s weekly availability in their own time zone', async () => {
+    const f = organisation();
+    await f.venue({ kind: 'video', label: 'Video call', hours: [] });
+    const c = await f.case({ timeZone: 'America/New_York' });
+    await f.weekly(c.harmed, [{ weekday: 2, start: '09:00', end: '10:00' }]);
+    const session = await f.request(c, 'preparation', [c.harmed]);
+    const [option] = await f.ok<Option[]>('get', `/sessions/${session}/suggestions?k=1`);
+    const local = DateTime.fromISO(option!.start, { zone: 'America/New_York' });
+    expect([local.weekday, local.toFormat('HH:mm')]).toEqual([2, '09:00']);
+    expect(option!.nearMiss).toBeUndefined();
+  });
+
+  it('brings the case\'s interpreter to a session where someone needs one, and refuses while the case has none', async () => {
+    const f = organisation();
+    await f.venue({ kind: 'community', label: 'Hub', hours: OFFICE_HOURS });
+    const c = await f.case({ interpreterLanguage: 'pl' });
+    const session = await f.request(c, 'preparation', [c.harmed]);
+    const refused = await f.call('get', `/sessions/${session}/suggestions`);
+    expect(refused.body).toMatchObject({ statusCode: 409, error: 'session-unplaceable', message: expect.stringContaining('need an interpreter (pl)') });
+
+    const interpreter = await f.participant(c.caseId, 'interpreter');
+    const [option] = await f.ok<Option[]>('get', `/sessions/${session}/suggestions?k=1`);
+    const held = await f.ok('post', `/sessions/${session}/hold`, { start: option!.start, venueId: option!.venueId });
+    expect(held.participantIds).toEqual([c.harmed, interpreter]);
+  });
+});

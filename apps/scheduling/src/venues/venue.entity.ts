@@ -1,0 +1,21 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { VenueKind } from '#contracts';
+import type { WeeklyWindow } from './weekly-hours';
+
+/**
+ * A place sessions happen. `hours` are its opening hours in its own time zone; for a prison,
+ * the official visiting slots. A video venue is remote: any number of sessions at once.
+ */
+@Entity({ name: 'venue' })
+export class VenueEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text', { name: 'organisation_id' }) organisationId!: string;
+  @Column('text') kind!: VenueKind;
+  @Column('text') label!: string;
+  @Column('text', { name: 'time_zone' }) timeZone!: string;
+  @Column('integer', { nullable: true }) capacity!: number | null;
+  @Column('boolean') accessible!: boolean;
+  @Column('text', { nullable: true }) establishment!: string | null;
+  @Column('jsonb') hours!: WeeklyWindow[];
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+}
