@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { EventPayloads, EventType, SessionCancelReason } from '#contracts';
+import type { EventPayloads, EventType, NewEvent, SessionCancelReason } from '#contracts';
 import { Outbox } from '#messaging';
 import { ReservationRepository } from '../booking/reservation.repository';
 import type { VenueEntity } from '../venues/venue.entity';
@@ -55,7 +55,8 @@ export class SessionLifecycle {
   }
 
   private emit<T extends EventType>(manager: EntityManager, session: SessionEntity, type: T, payload: EventPayloads[T]) {
-    return this.outbox.record(manager, { type, caseId: session.caseId, organisationId: session.organisationId, payload } as never);
+    const event: NewEvent<T> = { type, caseId: session.caseId, organisationId: session.organisationId, payload };
+    return this.outbox.record(manager, event);
   }
 }
 

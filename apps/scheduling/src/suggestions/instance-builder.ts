@@ -46,24 +46,35 @@ export class InstanceBuilder {
   async build(manager: EntityManager, session: SessionEntity, now: Date): Promise<SessionWorld> {
     const from = Math.ceil(now.getTime() / SLOT_MS) * SLOT_MS;
     const to = from + this.config.SUGGESTION_HORIZON_DAYS * 86_400_000;
-    const casePeople = await this.people.ofCase(manager, session.caseId);
+    // Independent reads go out together: a suggestion waits on the database, not on the CPU.
+    const [casePeople, facilitators, organisationVenues, caseSessions] = await Promise.all([
+      this.people.ofCase(manager, session.caseId),
+      this.people.find(manager, session.facilitatorIds),
+      this.venues.ofOrganisation(manager, session.organisationId),
+      this.sessions.ofCase(manager, session.caseId),
+    ]);
     const attendeeIds = [...withInterpreters(session.participantIds, casePeople), ...session.facilitatorIds];
-    const attendees = await this.people.find(manager, attendeeIds);
+    const attendees = [...casePeople, ...facilitators].filter((p) => attendeeIds.includes(p.id));
     const unknown = attendeeIds.filter((id) => !attendees.some((p) => p.id === id));
     if (unknown.length > 0) throw new UnplaceableSession(`not yet known to scheduling: ${unknown.join(', ')}`);
-    const venues = allowedVenues(session.delivery, attendees, await this.venues.ofOrganisation(manager, session.organisationId));
+    const venues = allowedVenues(session.delivery, attendees, organisationVenues);
     const separations = separatedPairs(casePeople).filter(([a, b]) => attendeeIds.includes(a) || attendeeIds.includes(b));
 
     const watched = [...new Set([...attendeeIds, ...separations.flat()])];
-    const reserved = await this.sessions.reservedAround(manager, new Date(from), new Date(to), watched, venues.map((v) => v.id));
+    const [reserved, available] = await Promise.all([
+      this.sessions.reservedAround(manager, new Date(from), new Date(to), watched, venues.map((v) => v.id)),
+      this.availabilityOf(manager, attendees, from, to),
+    ]);
     const fixed = reserved.filter((s) => s.id !== session.id && s.startsAt!.getTime() >= from && s.endsAt!.getTime() <= to);
-    const window = await this.window(manager, session);
+    const window = chainWindowOf(session, caseSessions);
 
-    const others = new Set([...fixed.flatMap(attendeesOfPlaced), ...separations.flat()].filter((id) => !attendeeIds.includes(id)));
-    const otherPeople = await this.people.find(manager, [...others]);
-    const otherVenues = await this.venues.findMany(manager, fixed.map((s) => s.venueId!).filter((id) => !venues.some((v) => v.id === id)));
-    const available = await this.availabilityOf(manager, attendees, from, to);
-    const allPeople = new Map([...attendees, ...otherPeople].map((p) => [p.id, p]));
+    const known = new Map(casePeople.map((p) => [p.id, p]));
+    const others = [...new Set([...fixed.flatMap(attendeesOfPlaced), ...separations.flat()])].filter((id) => !attendeeIds.includes(id));
+    const [otherPeople, otherVenues] = await Promise.all([
+      this.people.find(manager, others.filter((id) => !known.has(id))),
+      this.venues.findMany(manager, fixed.map((s) => s.venueId!).filter((id) => !venues.some((v) => v.id === id))),
+    ]);
+    const allPeople = new Map([...attendees, ...others.flatMap((id) => known.get(id) ?? []), ...otherPeople].map((p) => [p.id, p]));
     const allVenues = new Map([...venues, ...otherVenues].map((v) => [v.id, v]));
 
     const target: SessionSpec = {
@@ -104,19 +115,6 @@ export class InstanceBuilder {
     return { instance, attendeeIds, people: allPeople, venues: allVenues, fixed };
   }
 
-  /** The window the case's booked chain leaves the session. */
-  private async window(manager: EntityManager, session: SessionEntity) {
-    const caseSessions = (await this.sessions.ofCase(manager, session.caseId)).filter((s) => s.status === 'booked' || s.status === 'held');
-    const predecessors = session.afterRules.flatMap((rule) => {
-      const s = caseSessions.find((c) => c.id === rule.session);
-      return s ? [{ startsAt: s.startsAt!, endsAt: s.endsAt!, rule }] : [];
-    });
-    const successors = caseSessions.flatMap((s) =>
-      s.afterRules.filter((rule) => rule.session === session.id).map((rule) => ({ startsAt: s.startsAt!, endsAt: s.endsAt!, rule })),
-    );
-    return chainWindow(session.durationMinutes, predecessors, successors);
-  }
-
   /**
    * Each attendee's free time over the horizon, on the slot grid: their weekly windows in their
    * own time zone, plus free exceptions, minus busy ones. Someone with neither is not
@@ -139,6 +137,19 @@ export class InstanceBuilder {
     }
     return result;
   }
+}
+
+/** The window the case's booked chain leaves the session: after its predecessors, before its successors. */
+function chainWindowOf(session: SessionEntity, caseSessions: readonly SessionEntity[]) {
+  const placed = caseSessions.filter((s) => s.status === 'booked' || s.status === 'held');
+  const predecessors = session.afterRules.flatMap((rule) => {
+    const s = placed.find((c) => c.id === rule.session);
+    return s ? [{ startsAt: s.startsAt!, endsAt: s.endsAt!, rule }] : [];
+  });
+  const successors = placed.flatMap((s) =>
+    s.afterRules.filter((rule) => rule.session === session.id).map((rule) => ({ startsAt: s.startsAt!, endsAt: s.endsAt!, rule })),
+  );
+  return chainWindow(session.durationMinutes, predecessors, successors);
 }
 
 function attendeesOfPlaced(s: SessionEntity): string[] {

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { expandWeekly, subtract, toSlotGrid, union } from './weekly-hours';
 
 const utc = (text: string) => Date.parse(text);
@@ -22,5 +23,25 @@ describe('weekly hours in a time zone', () => {
     expect(subtract([[0, 6 * h]], [[2 * h, 3 * h], [5 * h, 7 * h]])).toEqual([[0, 2 * h], [3 * h, 5 * h]]);
     const quarter = 15 * 60_000;
     expect(toSlotGrid([[60_000, 2 * quarter + 60_000], [quarter + 1, 2 * quarter - 1]], quarter)).toEqual([[quarter, 2 * quarter]]);
+  });
+});
+
+describe('weekly hours against luxon\'s own calendar arithmetic', () => {
+  it('agrees in zones with half-hour offsets and changes, across a year', () => {
+    const windows = [{ weekday: 1, start: '01:30', end: '03:15' }, { weekday: 7, start: '00:00', end: '24:00' }, { weekday: 3, start: '18:00', end: '20:00' }];
+    const from = Date.parse('2026-01-01T00:00:00Z');
+    const to = Date.parse('2027-01-01T00:00:00Z');
+    for (const zone of ['Europe/London', 'America/St_Johns', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/New_York']) {
+      const expected: [number, number][] = [];
+      for (let day = DateTime.fromMillis(from, { zone }).startOf('day'); day.toMillis() < to; day = day.plus({ days: 1 })) {
+        for (const w of windows.filter((x) => x.weekday === day.weekday)) {
+          const at = (t: string) => (t === '24:00' ? day.plus({ days: 1 }) : day.set({ hour: Number(t.slice(0, 2)), minute: Number(t.slice(3)) })).toMillis();
+          const s = Math.max(at(w.start), from);
+          const e = Math.min(at(w.end), to);
+          if (e > s) expected.push([s, e]);
+        }
+      }
+      expect({ zone, spans: expandWeekly(windows, zone, from, to) }).toEqual({ zone, spans: union(expected) });
+    }
   });
 });
