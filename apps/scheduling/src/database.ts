@@ -1,7 +1,9 @@
 import { AvailabilityExceptionEntity, AvailabilityRuleEntity } from './availability/availability.entity';
 import { SchedulingInitial1767312000000 } from './migrations/1767312000000-SchedulingInitial';
+import { SchedulingPolls1767398400000 } from './migrations/1767398400000-SchedulingPolls';
 import { CaseEntity } from './people/case.entity';
 import { PersonEntity } from './people/person.entity';
+import { PollEntity } from './polls/poll.entity';
 import { SessionChangeEntity, SessionEntity } from './sessions/session.entity';
 import { VenueEntity } from './venues/venue.entity';
 
@@ -13,9 +15,10 @@ export const SCHEDULING_ENTITIES = [
   AvailabilityRuleEntity,
   CaseEntity,
   PersonEntity,
+  PollEntity,
   SessionChangeEntity,
   SessionEntity,
   VenueEntity,
 ];
 
-export const SCHEDULING_MIGRATIONS = [SchedulingInitial1767312000000];
+export const SCHEDULING_MIGRATIONS = [SchedulingInitial1767312000000, SchedulingPolls1767398400000];

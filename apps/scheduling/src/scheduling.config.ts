@@ -41,6 +41,12 @@ export class SchedulingConfig {
   @Max(365)
   SUGGESTION_HORIZON_DAYS: number = 42;
 
+  /** An availability poll closes after this many days. */
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  POLL_DAYS: number = 7;
+
   /** Calendar days for daily limits and the wording of explanations. */
   @IsString()
   SCHEDULING_TIME_ZONE = 'Europe/London';

@@ -11,6 +11,10 @@ import { ReservationRepository } from './booking/reservation.repository';
 import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database';
 import { PeopleEventsHandler } from './people/people-events.handler';
 import { PeopleRepository } from './people/people.repository';
+import { PollLinks } from './polls/poll-link';
+import { PollRepository } from './polls/poll.repository';
+import { PollAnswersController, PollsController } from './polls/polls.controller';
+import { PollsService } from './polls/polls.service';
 import { SchedulingConfig } from './scheduling.config';
 import { SessionEventsHandler } from './sessions/session-events.handler';
 import { SessionLifecycle } from './sessions/session-lifecycle';
@@ -32,7 +36,7 @@ import { VenuesService } from './venues/venues.service';
     ServiceDatabaseModule.forService({ service: 'scheduling', entities: SCHEDULING_ENTITIES, migrations: SCHEDULING_MIGRATIONS }),
     MessagingModule.outbox('scheduling'),
   ],
-  controllers: [VenuesController, AvailabilityController, SessionsController, BookingController],
+  controllers: [VenuesController, AvailabilityController, SessionsController, BookingController, PollsController, PollAnswersController],
   providers: [
     { provide: SchedulingConfig, inject: [ENVIRONMENT], useFactory: (env: Environment) => loadConfig(SchedulingConfig, env) },
     PeopleRepository,
@@ -50,6 +54,9 @@ import { VenuesService } from './venues/venues.service';
     SuggestionsService,
     ReservationRepository,
     BookingService,
+    PollLinks,
+    PollRepository,
+    PollsService,
   ],
   exports: [BookingService],
 })

@@ -117,8 +117,9 @@ export class InstanceBuilder {
 
   /**
    * Each attendee's free time over the horizon, on the slot grid: their weekly windows in their
-   * own time zone, plus free exceptions, minus busy ones. Someone with neither is not
-   * constrained (absent from the map) until a coordinator or a poll says otherwise.
+   * own time zone, plus free exceptions, minus busy ones. Someone with no windows and no free
+   * times is available except when busy; with nothing at all, not constrained (absent from the
+   * map) until a coordinator or a poll says otherwise.
    */
   private async availabilityOf(manager: EntityManager, people: PersonEntity[], from: number, to: number): Promise<Map<string, Span[]>> {
     const ids = people.map((p) => p.id);
@@ -131,7 +132,9 @@ export class InstanceBuilder {
       const windows = weekly.get(person.id) ?? [];
       const dated = exceptions.get(person.id) ?? [];
       if (windows.length === 0 && dated.length === 0) continue;
-      const base = windows.length > 0 ? expandWeekly(windows, person.timeZone, from, to) : [[from, to] as Span];
+      // Someone who has said when they can (weekly, or dated free times such as a poll's answer) is available only then.
+      const saidWhen = windows.length > 0 || dated.some((e) => e.available);
+      const base = windows.length > 0 ? expandWeekly(windows, person.timeZone, from, to) : saidWhen ? [] : [[from, to] as Span];
       const free = union([...base, ...dated.filter((e) => e.available).map((e) => clip(e.span, from, to))]);
       result.set(person.id, toSlotGrid(subtract(free, dated.filter((e) => !e.available).map((e) => e.span)), SLOT_MS));
     }

@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
+export class OpenPollDto {
+  @ApiProperty({ description: 'The participant of the session who is asked' })
+  @IsUUID()
+  participantId!: string;
+
+  @ApiPropertyOptional({ description: 'How many candidate times, 1 to 10 (default 5)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  count?: number;
+}
+
+export class AnswerPollDto {
+  @ApiProperty({ type: [String], description: 'The candidate starts that suit; none is an answer too' })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(10)
+  @IsISO8601({ strict: true }, { each: true })
+  starts!: string[];
+}
+
+export class CandidateView {
+  @ApiProperty() start!: string;
+  @ApiProperty() end!: string;
+}
+
+/** What the participant sees: times, nothing about anyone else. */
+export class PublicPollView {
+  @ApiProperty({ type: [CandidateView] }) candidates!: CandidateView[];
+  @ApiProperty({ description: "The participant's own time zone, to show the times in" }) timeZone!: string;
+  @ApiProperty({ enum: ['open', 'answered'] }) status!: string;
+  @ApiPropertyOptional({ type: [String], nullable: true }) chosen!: string[] | null;
+  @ApiProperty() expiresAt!: string;
+}
+
+export class PollView extends PublicPollView {
+  @ApiProperty() id!: string;
+  @ApiProperty() sessionId!: string;
+  @ApiProperty() participantId!: string;
+  @ApiProperty({ description: 'For the participant\'s link: /polls/{token}' }) token!: string;
+}
