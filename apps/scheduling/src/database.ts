@@ -1,8 +1,10 @@
 import { AvailabilityExceptionEntity, AvailabilityRuleEntity } from './availability/availability.entity';
 import { SchedulingInitial1767312000000 } from './migrations/1767312000000-SchedulingInitial';
 import { SchedulingPolls1767398400000 } from './migrations/1767398400000-SchedulingPolls';
+import { SchedulingPlans1767484800000 } from './migrations/1767484800000-SchedulingPlans';
 import { CaseEntity } from './people/case.entity';
 import { PersonEntity } from './people/person.entity';
+import { PlanEntity } from './planning/plan.entity';
 import { PollEntity } from './polls/poll.entity';
 import { SessionChangeEntity, SessionEntity } from './sessions/session.entity';
 import { VenueEntity } from './venues/venue.entity';
@@ -15,10 +17,11 @@ export const SCHEDULING_ENTITIES = [
   AvailabilityRuleEntity,
   CaseEntity,
   PersonEntity,
+  PlanEntity,
   PollEntity,
   SessionChangeEntity,
   SessionEntity,
   VenueEntity,
 ];
 
-export const SCHEDULING_MIGRATIONS = [SchedulingInitial1767312000000, SchedulingPolls1767398400000];
+export const SCHEDULING_MIGRATIONS = [SchedulingInitial1767312000000, SchedulingPolls1767398400000, SchedulingPlans1767484800000];

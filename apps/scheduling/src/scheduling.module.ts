@@ -1,3 +1,4 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '#messaging';
 import { ENVIRONMENT, type Environment, loadConfig, ServiceDatabaseModule } from '#platform';
@@ -11,6 +12,11 @@ import { ReservationRepository } from './booking/reservation.repository';
 import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database';
 import { PeopleEventsHandler } from './people/people-events.handler';
 import { PeopleRepository } from './people/people.repository';
+import { PlanRepository } from './planning/plan.repository';
+import { PLANNING_QUEUE } from './planning/planning-queue';
+import { PlanningController } from './planning/planning.controller';
+import { PlanningJob } from './planning/planning.job';
+import { PlanningService } from './planning/planning.service';
 import { PollLinks } from './polls/poll-link';
 import { PollRepository } from './polls/poll.repository';
 import { PollAnswersController, PollsController } from './polls/polls.controller';
@@ -35,8 +41,9 @@ import { VenuesService } from './venues/venues.service';
   imports: [
     ServiceDatabaseModule.forService({ service: 'scheduling', entities: SCHEDULING_ENTITIES, migrations: SCHEDULING_MIGRATIONS }),
     MessagingModule.outbox('scheduling'),
+    BullModule.registerQueue({ name: PLANNING_QUEUE }),
   ],
-  controllers: [VenuesController, AvailabilityController, SessionsController, BookingController, PollsController, PollAnswersController],
+  controllers: [VenuesController, AvailabilityController, SessionsController, BookingController, PollsController, PollAnswersController, PlanningController],
   providers: [
     { provide: SchedulingConfig, inject: [ENVIRONMENT], useFactory: (env: Environment) => loadConfig(SchedulingConfig, env) },
     PeopleRepository,
@@ -57,7 +64,10 @@ import { VenuesService } from './venues/venues.service';
     PollLinks,
     PollRepository,
     PollsService,
+    PlanRepository,
+    PlanningService,
+    PlanningJob,
   ],
-  exports: [BookingService],
+  exports: [BookingService, PlanningJob],
 })
 export class SchedulingModule {}

@@ -50,6 +50,13 @@ export class BookingService {
     });
   }
 
+  /** Books a pending session outright, as accepting a plan does: the same checks as a hold, then booked. */
+  book(principal: Principal, sessionId: string, dto: PlaceSessionDto): Promise<SessionView> {
+    return this.place(principal, sessionId, dto, ['pending'], (manager, session, _previous, world) =>
+      this.lifecycle.booked(manager, session, world.venues.get(session.venueId!)!, principal.userId),
+    );
+  }
+
   /** Moves a booked session; its version goes up and everyone is told once. */
   reschedule(principal: Principal, sessionId: string, dto: PlaceSessionDto): Promise<SessionView> {
     return this.place(principal, sessionId, dto, ['booked'], async (manager, session, previous, world) => {
@@ -102,7 +109,7 @@ export class BookingService {
     requireStatus(seen, from);
     const world = await worldOf(this.builder, this.dataSource.manager, seen);
     const end = new Date(start.getTime() + seen.durationMinutes * 60_000);
-    await this.requireAllowedVenue(principal, world, dto.venueId);
+    await this.requireAllowedVenue(principal, world.targets.get(seen.id)!.venueIds, dto.venueId);
     this.requireRulesKept(world, seen, start, dto.venueId);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -112,9 +119,10 @@ export class BookingService {
         }
         const previous = { startsAt: session.startsAt, venueId: session.venueId };
         await this.reservations.release(manager, session.id);
-        await this.reservations.reserve(manager, session.id, resourcesOf(world, dto.venueId), start, end);
+        const { attendeeIds } = world.targets.get(session.id)!;
+        await this.reservations.reserve(manager, session.id, resourcesOf(world, attendeeIds, dto.venueId), start, end);
         const facilitators = new Set(session.facilitatorIds);
-        Object.assign(session, { participantIds: world.attendeeIds.filter((id) => !facilitators.has(id)), startsAt: start, endsAt: end, venueId: dto.venueId });
+        Object.assign(session, { participantIds: attendeeIds.filter((id) => !facilitators.has(id)), startsAt: start, endsAt: end, venueId: dto.venueId });
         await change(manager, session, previous, world);
         return toSessionView(session);
       });
@@ -125,8 +133,7 @@ export class BookingService {
   }
 
   /** A venue of another organisation is as unknown as one that never was; one of ours may not suit this session. */
-  private async requireAllowedVenue(principal: Principal, world: SessionWorld, venueId: string): Promise<void> {
-    const allowed = world.instance.sessions[0]!.venues;
+  private async requireAllowedVenue(principal: Principal, allowed: string[], venueId: string): Promise<void> {
     if (allowed.includes(venueId)) return;
     const [venue] = await this.venues.findMany(this.dataSource.manager, [venueId]);
     if (!venue || venue.organisationId !== principal.organisationId) throw new NotFoundError('venue', venueId);
@@ -170,8 +177,8 @@ function onSlotGrid(text: string): Date {
   return start;
 }
 
-function resourcesOf(world: SessionWorld, venueId: string): Resource[] {
+function resourcesOf(world: SessionWorld, attendeeIds: string[], venueId: string): Resource[] {
   const venue = world.venues.get(venueId);
-  const people = world.attendeeIds.map((id): Resource => `person:${id}`);
+  const people = attendeeIds.map((id): Resource => `person:${id}`);
   return venue && venue.kind !== 'video' ? [...people, `venue:${venueId}`] : people;
 }

@@ -56,7 +56,11 @@ export class PeopleRepository {
 
   /** The case's participants still on it: its parties, supporters and interpreters. */
   ofCase(manager: EntityManager, caseId: string): Promise<PersonEntity[]> {
-    return manager.find(PersonEntity, { where: { caseId, removedAt: IsNull() }, order: { id: 'ASC' } });
+    return this.ofCases(manager, [caseId]);
+  }
+
+  ofCases(manager: EntityManager, caseIds: readonly string[]): Promise<PersonEntity[]> {
+    return manager.find(PersonEntity, { where: { caseId: In([...caseIds]), removedAt: IsNull() }, order: { id: 'ASC' } });
   }
 }
 

@@ -28,7 +28,16 @@ export class SessionRepository {
   }
 
   ofCase(manager: EntityManager, caseId: string): Promise<SessionEntity[]> {
-    return manager.find(SessionEntity, { where: { caseId }, order: { requestedAt: 'ASC', id: 'ASC' } });
+    return this.ofCases(manager, [caseId]);
+  }
+
+  ofCases(manager: EntityManager, caseIds: readonly string[]): Promise<SessionEntity[]> {
+    return manager.find(SessionEntity, { where: { caseId: In([...caseIds]) }, order: { requestedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The organisation's pending sessions, oldest request first. */
+  pendingOf(manager: EntityManager, organisationId: string): Promise<SessionEntity[]> {
+    return manager.find(SessionEntity, { where: { organisationId, status: 'pending' }, order: { requestedAt: 'ASC', id: 'ASC' } });
   }
 
   /** The case's sessions still to come (pending, or held or booked ending after `now`), locked. */

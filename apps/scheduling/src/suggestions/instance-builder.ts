@@ -16,22 +16,31 @@ import { allowedVenues, schedulerRole, separatedPairs, UnplaceableSession, withI
 export const SLOT_MINUTES = 15;
 const SLOT_MS = SLOT_MINUTES * 60_000;
 
-/** One session's world as the scheduler sees it, and what the service needs to read its answers. */
+/** Sessions' world as the scheduler sees it, and what the service needs to read its answers. */
 export interface SessionWorld {
   instance: Instance;
-  /** The session's attendees: its participants (interpreters added) and facilitators. */
-  attendeeIds: string[];
+  /** Each session to place: its attendees (participants, interpreters added, and facilitators) and allowed venues. */
+  targets: Map<string, { attendeeIds: string[]; venueIds: string[] }>;
+  /** Sessions that cannot be placed as they stand, and why (only when building for a plan). */
+  unplaceable: { sessionId: string; reason: string }[];
   people: Map<string, PersonEntity>;
   venues: Map<string, VenueEntity>;
-  /** Held and booked sessions around it, fixed in the instance. */
+  /** Held and booked sessions around them, fixed in the instance. */
   fixed: SessionEntity[];
 }
 
+export interface BuildOptions {
+  horizonDays?: number;
+  /** For a plan: leave a session that cannot be placed out (listed in `unplaceable`) rather than fail. */
+  skipUnplaceable?: boolean;
+}
+
 /**
- * Builds the scheduler's instance for one session from the service's data: its attendees'
- * availability in their own time zones, its allowed venues' hours or visiting slots, the
- * separation of the case's parties, its chain window, and every held or booked session that
- * shares a person, a separated person or a venue with it, fixed where it is.
+ * Builds the scheduler's instance for sessions to place from the service's data: their
+ * attendees' availability in their own time zones, their allowed venues' hours or visiting
+ * slots, the separation of their cases' parties, the chain rules (between sessions placed
+ * together, or as a window around booked ones), and every held or booked session that shares
+ * a person, a separated person or a venue with them, fixed where it is.
  */
 @Injectable()
 export class InstanceBuilder {
@@ -43,76 +52,94 @@ export class InstanceBuilder {
     private readonly sessions: SessionRepository,
   ) {}
 
-  async build(manager: EntityManager, session: SessionEntity, now: Date): Promise<SessionWorld> {
+  async build(manager: EntityManager, sessions: readonly SessionEntity[], now: Date, options: BuildOptions = {}): Promise<SessionWorld> {
     const from = Math.ceil(now.getTime() / SLOT_MS) * SLOT_MS;
-    const to = from + this.config.SUGGESTION_HORIZON_DAYS * 86_400_000;
+    const to = from + (options.horizonDays ?? this.config.SUGGESTION_HORIZON_DAYS) * 86_400_000;
+    const caseIds = [...new Set(sessions.map((s) => s.caseId))];
     // Independent reads go out together: a suggestion waits on the database, not on the CPU.
     const [casePeople, facilitators, organisationVenues, caseSessions] = await Promise.all([
-      this.people.ofCase(manager, session.caseId),
-      this.people.find(manager, session.facilitatorIds),
-      this.venues.ofOrganisation(manager, session.organisationId),
-      this.sessions.ofCase(manager, session.caseId),
+      this.people.ofCases(manager, caseIds),
+      this.people.find(manager, [...new Set(sessions.flatMap((s) => s.facilitatorIds))]),
+      this.venues.ofOrganisation(manager, sessions[0]!.organisationId),
+      this.sessions.ofCases(manager, caseIds),
     ]);
-    const attendeeIds = [...withInterpreters(session.participantIds, casePeople), ...session.facilitatorIds];
-    const attendees = [...casePeople, ...facilitators].filter((p) => attendeeIds.includes(p.id));
-    const unknown = attendeeIds.filter((id) => !attendees.some((p) => p.id === id));
-    if (unknown.length > 0) throw new UnplaceableSession(`not yet known to scheduling: ${unknown.join(', ')}`);
-    const venues = allowedVenues(session.delivery, attendees, organisationVenues);
+    const known = new Map([...casePeople, ...facilitators].map((p) => [p.id, p]));
+
+    const targets = new Map<string, { attendeeIds: string[]; venueIds: string[] }>();
+    const unplaceable: SessionWorld['unplaceable'] = [];
+    for (const session of sessions) {
+      try {
+        const ofCase = casePeople.filter((p) => p.caseId === session.caseId);
+        const attendeeIds = [...withInterpreters(session.participantIds, ofCase), ...session.facilitatorIds];
+        const unknown = attendeeIds.filter((id) => !known.has(id));
+        if (unknown.length > 0) throw new UnplaceableSession(`not yet known to scheduling: ${unknown.join(', ')}`);
+        const venues = allowedVenues(session.delivery, attendeeIds.map((id) => known.get(id)!), organisationVenues);
+        targets.set(session.id, { attendeeIds, venueIds: venues.map((v) => v.id) });
+      } catch (error) {
+        if (!(error instanceof UnplaceableSession) || !options.skipUnplaceable) throw error;
+        unplaceable.push({ sessionId: session.id, reason: error.message });
+      }
+    }
+    const placing = sessions.filter((s) => targets.has(s.id));
+    const attendeeIds = [...new Set([...targets.values()].flatMap((t) => t.attendeeIds))];
+    const venueIds = [...new Set([...targets.values()].flatMap((t) => t.venueIds))];
     const separations = separatedPairs(casePeople).filter(([a, b]) => attendeeIds.includes(a) || attendeeIds.includes(b));
 
     const watched = [...new Set([...attendeeIds, ...separations.flat()])];
     const [reserved, available] = await Promise.all([
-      this.sessions.reservedAround(manager, new Date(from), new Date(to), watched, venues.map((v) => v.id)),
-      this.availabilityOf(manager, attendees, from, to),
+      this.sessions.reservedAround(manager, new Date(from), new Date(to), watched, venueIds),
+      this.availabilityOf(manager, attendeeIds.map((id) => known.get(id)!), from, to),
     ]);
-    const fixed = reserved.filter((s) => s.id !== session.id && s.startsAt!.getTime() >= from && s.endsAt!.getTime() <= to);
-    const window = chainWindowOf(session, caseSessions);
+    const fixed = reserved.filter((s) => !targets.has(s.id) && s.startsAt!.getTime() >= from && s.endsAt!.getTime() <= to);
 
-    const known = new Map(casePeople.map((p) => [p.id, p]));
-    const others = [...new Set([...fixed.flatMap(attendeesOfPlaced), ...separations.flat()])].filter((id) => !attendeeIds.includes(id));
+    const others = [...new Set([...fixed.flatMap(attendeesOfPlaced), ...separations.flat()])].filter((id) => !known.has(id));
     const [otherPeople, otherVenues] = await Promise.all([
-      this.people.find(manager, others.filter((id) => !known.has(id))),
-      this.venues.findMany(manager, fixed.map((s) => s.venueId!).filter((id) => !venues.some((v) => v.id === id))),
+      this.people.find(manager, others),
+      this.venues.findMany(manager, fixed.map((s) => s.venueId!).filter((id) => !organisationVenues.some((v) => v.id === id))),
     ]);
-    const allPeople = new Map([...attendees, ...others.flatMap((id) => known.get(id) ?? []), ...otherPeople].map((p) => [p.id, p]));
-    const allVenues = new Map([...venues, ...otherVenues].map((v) => [v.id, v]));
+    const people = new Map([...[...watched, ...fixed.flatMap(attendeesOfPlaced)].flatMap((id) => known.get(id) ?? []), ...otherPeople].map((p) => [p.id, p]));
+    const venues = new Map([...organisationVenues.filter((v) => venueIds.includes(v.id) || fixed.some((s) => s.venueId === v.id)), ...otherVenues].map((v) => [v.id, v]));
 
-    const target: SessionSpec = {
-      id: session.id,
-      case: session.caseId,
-      kind: session.kind,
-      durationMinutes: session.durationMinutes,
-      attendees: attendeeIds,
-      venues: venues.map((v) => v.id),
-      needsAccessible: attendees.some((p) => p.needsAccessibleVenue),
-      ...bounds(window, session.notBefore, from, to),
-    };
     const instance: Instance = {
       version: 1,
       horizon: { start: iso(from), end: iso(to) },
       slotMinutes: SLOT_MINUTES,
       timezone: this.config.SCHEDULING_TIME_ZONE,
       defaultTravelMinutes: this.config.DEFAULT_TRAVEL_MINUTES,
-      people: [...allPeople.values()].map((p): Person => {
+      people: [...people.values()].map((p): Person => {
         const spans = available.get(p.id);
         return { id: p.id, role: schedulerRole(p), ...(spans ? { available: spans.map(interval) } : {}) };
       }),
-      venues: [...allVenues.values()].map((v) => venueSpec(v, from, to)),
-      separations: separations.map((people) => ({ people, minutes: this.config.SEPARATION_MINUTES })),
+      venues: [...venues.values()].map((v) => venueSpec(v, from, to)),
+      separations: separations.map((pair) => ({ people: pair, minutes: this.config.SEPARATION_MINUTES })),
       sessions: [
-        target,
+        ...placing.map((session): SessionSpec => {
+          const target = targets.get(session.id)!;
+          const after = session.afterRules.filter((rule) => targets.has(rule.session));
+          return {
+            id: session.id,
+            case: session.caseId,
+            kind: session.kind,
+            durationMinutes: session.durationMinutes,
+            attendees: target.attendeeIds,
+            venues: target.venueIds,
+            needsAccessible: target.attendeeIds.some((id) => known.get(id)!.needsAccessibleVenue),
+            ...(after.length > 0 ? { after } : {}),
+            ...bounds(chainWindowOf(session, caseSessions), session.notBefore, from, to),
+          };
+        }),
         ...fixed.map((s): SessionSpec => ({
           id: s.id,
           case: s.caseId,
           kind: s.kind,
           durationMinutes: s.durationMinutes,
-          attendees: attendeesOfPlaced(s).filter((id) => allPeople.has(id)),
+          attendees: attendeesOfPlaced(s).filter((id) => people.has(id)),
           venues: [s.venueId!],
           fixed: { start: iso(s.startsAt!.getTime()), venue: s.venueId! },
         })),
       ],
     };
-    return { instance, attendeeIds, people: allPeople, venues: allVenues, fixed };
+    return { instance, targets, unplaceable, people, venues, fixed };
   }
 
   /**
@@ -142,9 +169,9 @@ export class InstanceBuilder {
   }
 }
 
-/** The window the case's booked chain leaves the session: after its predecessors, before its successors. */
+/** The window the case's held and booked sessions leave the session: after its predecessors, before its successors. */
 function chainWindowOf(session: SessionEntity, caseSessions: readonly SessionEntity[]) {
-  const placed = caseSessions.filter((s) => s.status === 'booked' || s.status === 'held');
+  const placed = caseSessions.filter((s) => s.caseId === session.caseId && (s.status === 'booked' || s.status === 'held'));
   const predecessors = session.afterRules.flatMap((rule) => {
     const s = placed.find((c) => c.id === rule.session);
     return s ? [{ startsAt: s.startsAt!, endsAt: s.endsAt!, rule }] : [];

@@ -44,7 +44,7 @@ export class SuggestionsService {
 /** The session's world, or a 409 saying what stops it being placed at all. */
 export async function worldOf(builder: InstanceBuilder, manager: EntityManager, session: SessionEntity): Promise<SessionWorld> {
   try {
-    return await builder.build(manager, session, new Date());
+    return await builder.build(manager, [session], new Date());
   } catch (error) {
     if (error instanceof UnplaceableSession) throw new ConflictError('session-unplaceable', error.message);
     throw error;
