@@ -35,6 +35,6 @@ export class CaseEventsHandler {
   @HandlesEvent('outcome-action.updated')
   @HandlesEvent('feedback.recorded')
   async record(event: DomainEvent, manager: EntityManager): Promise<void> {
-    if (await this.log.append(manager, event)) await this.projector.project(manager, event.type, event.id);
+    if (await this.log.append(manager, event)) await this.projector.project(manager, event);
   }
 }

@@ -4,50 +4,42 @@ import { CohortQuery, type ReportFilter } from './report-filter';
 
 export type Row = Record<string, any>;
 
-const HOURS = (later: string, earlier: string) => `extract(epoch FROM ${later} - ${earlier})::float8 / 3600`;
+export interface CaseRow extends Row {
+  n: 1;
+  /** Epoch seconds. */
+  received: number;
+  first_contact: number | null;
+  closed: number | null;
+  reached: string[];
+  deliveries: string[];
+}
+
 const PERCENTILES = (hours: string) =>
   `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours}) AS median_hours, percentile_cont(0.9) WITHIN GROUP (ORDER BY ${hours}) AS p90_hours`;
-const DELIVERY_STAGES = `('direct-meeting', 'indirect-communication')`;
-const TERMINAL_STAGES = `('closed', 'rejected', 'withdrawn', 'unsuitable', 'uncontactable', 'other-party-declined')`;
 const EXIT_STAGES = `('rejected', 'on-hold', 'withdrawn', 'unsuitable', 'uncontactable', 'other-party-declined')`;
 
 /** The aggregate queries of a report, each over the period's cohort (report-filter.ts). */
 @Injectable()
 export class FiguresRepository {
-  referrals(m: EntityManager, f: ReportFilter): Promise<Row[]> {
-    return this.run(m, f, (q) => `${q.cohort()}
-      SELECT source, initiated_by, offence_category, justice_stage, age_group, domestic_abuse, sexual_offence, hate_crime,
-        count(*)::int AS n
-      FROM cohort GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
-  }
-
-  /** Referrals rejected at triage are never contacted, so they are left out of the clock. */
-  async firstContact(m: EntityManager, f: ReportFilter): Promise<Row> {
-    const [row] = await this.run(m, f, (q) => {
-      const cohort = q.cohort();
-      const target = q.param(f.firstContactTargetHours);
-      const asAt = q.param(f.asAt);
-      return `${cohort}, timed AS (
-        SELECT c.received_at, ${HOURS('first_at', 'c.received_at')} AS hours, first_at FROM (
-          SELECT c.*, (SELECT min(a.attempted_at) FROM reporting.contact_attempt_fact a
-                       WHERE a.case_id = c.case_id AND a.outcome = 'reached') AS first_at
-          FROM cohort c
-          WHERE NOT EXISTS (SELECT 1 FROM reporting.stage_transition t WHERE t.case_id = c.case_id AND t.to_stage = 'rejected')
-        ) c)
-      SELECT count(*)::int AS cases, count(first_at)::int AS contacted, ${PERCENTILES('hours')},
-        count(*) FILTER (WHERE hours <= ${target})::int AS within_target,
-        count(*) FILTER (WHERE hours > ${target})::int AS late,
-        count(*) FILTER (WHERE first_at IS NULL
-          AND received_at + make_interval(hours => ${target}::int) < ${asAt})::int AS overdue
-      FROM timed`;
-    });
-    return row;
-  }
-
-  reachedStages(m: EntityManager, f: ReportFilter): Promise<Row[]> {
-    return this.run(m, f, (q) => `${q.cohort()}
-      SELECT t.to_stage AS stage, count(DISTINCT t.case_id)::int AS n
-      FROM reporting.stage_transition t JOIN cohort USING (case_id) GROUP BY 1`);
+/**
+   * One row a case of the cohort: its referral and its progress (projections/case-progress.ts).
+   * Times travel as epoch seconds and lists as text: parsing 10,000 dates and arrays costs the
+   * report more than the query does.
+   */
+  async cases(m: EntityManager, f: ReportFilter): Promise<CaseRow[]> {
+    const rows = await this.run(m, f, (q) => `${q.cohort()}
+      SELECT c.source, c.initiated_by, c.offence_category, c.justice_stage, c.age_group, c.domestic_abuse, c.sexual_offence,
+        c.hate_crime, extract(epoch FROM c.received_at)::float8 AS received, coalesce(p.current_stage, 'referred') AS current_stage,
+        array_to_string(p.reached, ' ') AS reached, extract(epoch FROM p.first_contact_at)::float8 AS first_contact,
+        extract(epoch FROM p.closed_at)::float8 AS closed, p.closure_reason, array_to_string(p.deliveries, ' ') AS deliveries,
+        p.meeting_held_delivery
+      FROM cohort c LEFT JOIN reporting.case_progress p USING (case_id)`);
+    return rows.map((r): CaseRow => ({
+      ...(r as CaseRow),
+      n: 1,
+      reached: r.reached ? r.reached.split(' ') : [],
+      deliveries: r.deliveries ? r.deliveries.split(' ') : [],
+    }));
   }
 
   exits(m: EntityManager, f: ReportFilter): Promise<Row[]> {
@@ -57,33 +49,10 @@ export class FiguresRepository {
       WHERE t.to_stage IN ${EXIT_STAGES} GROUP BY 1, 2, 3, 4`);
   }
 
-  /** Where each case stands now: its latest move by sequence, or `referred` before any. */
-  currentStages(m: EntityManager, f: ReportFilter): Promise<Row[]> {
-    return this.run(m, f, (q) => `${q.cohort()}
-      SELECT coalesce(l.to_stage, 'referred') AS stage, count(*)::int AS n FROM cohort c
-      LEFT JOIN LATERAL (SELECT t.to_stage FROM reporting.stage_transition t WHERE t.case_id = c.case_id
-                         ORDER BY t.sequence DESC LIMIT 1) l ON true
-      GROUP BY 1`);
-  }
-
-  /** A stage lasts from the move into it (the referral, for `referred`) to the next move by sequence. */
   timeInStage(m: EntityManager, f: ReportFilter): Promise<Row[]> {
-    return this.run(m, f, (q) => `${q.cohort()}, steps AS (
-        SELECT c.case_id, 'referred' AS stage, c.received_at AS at, -1::bigint AS sequence FROM cohort c
-        UNION ALL
-        SELECT t.case_id, t.to_stage, t.changed_at, t.sequence FROM reporting.stage_transition t JOIN cohort USING (case_id)
-      ), spans AS (
-        SELECT stage, ${HOURS('lead(at) OVER (PARTITION BY case_id ORDER BY sequence)', 'at')} AS hours FROM steps
-      )
-      SELECT stage, count(hours)::int AS n, count(*) FILTER (WHERE hours IS NULL)::int AS still_in, ${PERCENTILES('hours')}
-      FROM spans GROUP BY stage`);
-  }
-
-  timeToClose(m: EntityManager, f: ReportFilter): Promise<Row[]> {
     return this.run(m, f, (q) => `${q.cohort()}
-      SELECT GROUPING(t.reason) = 1 AS overall, t.reason, count(*)::int AS n, ${PERCENTILES(HOURS('t.changed_at', 'c.received_at'))}
-      FROM reporting.stage_transition t JOIN cohort c USING (case_id)
-      WHERE t.to_stage = 'closed' GROUP BY GROUPING SETS ((), (t.reason))`);
+      SELECT s.stage, count(s.hours)::int AS n, count(*) FILTER (WHERE s.hours IS NULL)::int AS still_in, ${PERCENTILES('s.hours')}
+      FROM reporting.stage_span s JOIN cohort USING (case_id) GROUP BY 1`);
   }
 
   consent(m: EntityManager, f: ReportFilter): Promise<Row[]> {
@@ -95,30 +64,13 @@ export class FiguresRepository {
       FROM reporting.consent_fact k JOIN cohort USING (case_id) GROUP BY 1, 2`);
   }
 
-  deliveries(m: EntityManager, f: ReportFilter): Promise<Row[]> {
-    return this.run(m, f, (q) => `${q.cohort()}
-      SELECT t.delivery, count(DISTINCT t.case_id)::int AS n
-      FROM reporting.stage_transition t JOIN cohort USING (case_id) WHERE t.to_stage IN ${DELIVERY_STAGES} GROUP BY 1`);
-  }
-
-  /** A meeting was held when the case moved on from it to the outcome agreement or follow-up. */
-  meetingsHeld(m: EntityManager, f: ReportFilter): Promise<Row[]> {
-    return this.run(m, f, (q) => `${q.cohort()}
-      SELECT t.delivery, count(DISTINCT t.case_id)::int AS n
-      FROM reporting.stage_transition t JOIN cohort USING (case_id)
-      WHERE t.to_stage = 'direct-meeting' AND EXISTS (
-        SELECT 1 FROM reporting.stage_transition n WHERE n.case_id = t.case_id AND n.from_stage = 'direct-meeting'
-          AND n.to_stage IN ('outcome-agreement', 'follow-up') AND n.sequence > t.sequence)
-      GROUP BY 1`);
-  }
-
   sessionRequests(m: EntityManager, f: ReportFilter): Promise<Row[]> {
     return this.run(m, f, (q) => `${q.cohort()}
       SELECT r.kind, count(*)::int AS n FROM reporting.session_request_fact r JOIN cohort USING (case_id) GROUP BY 1`);
   }
 
-  async outcomes(m: EntityManager, f: ReportFilter): Promise<Row> {
-    const [row] = await this.run(m, f, (q) => {
+  outcomes(m: EntityManager, f: ReportFilter): Promise<Row[]> {
+    return this.run(m, f, (q) => {
       const cohort = q.cohort();
       const asAt = q.param(f.asAt);
       return `${cohort}
@@ -132,7 +84,6 @@ export class FiguresRepository {
         count(*) FILTER (WHERE a.status = 'cancelled')::int AS cancelled
       FROM reporting.outcome_action_fact a JOIN cohort USING (case_id)`;
     });
-    return row;
   }
 
   feedback(m: EntityManager, f: ReportFilter): Promise<Row[]> {
@@ -143,16 +94,15 @@ export class FiguresRepository {
 
   /**
    * Each party on a case is counted as offered RJ; they took part when they had consented to
-   * take part (and not withdrawn) at the moment the case reached direct or indirect delivery.
+   * take part (and not withdrawn) at the moment the case first reached direct or indirect delivery.
    */
   participation(m: EntityManager, f: ReportFilter): Promise<Row[]> {
     return this.run(m, f, (q) => `${q.cohort()}
       SELECT p.role, count(*)::int AS offered,
         count(*) FILTER (WHERE EXISTS (
-          SELECT 1 FROM reporting.stage_transition t JOIN reporting.consent_fact k ON k.participant_id = p.participant_id
-          WHERE t.case_id = p.case_id AND t.to_stage IN ${DELIVERY_STAGES} AND k.scope = 'participation'
-            AND k.given_at <= t.changed_at AND (k.withdrawn_at IS NULL OR k.withdrawn_at > t.changed_at)))::int AS took_part
-      FROM reporting.participant_fact p JOIN cohort USING (case_id)
+          SELECT 1 FROM reporting.consent_fact k WHERE k.participant_id = p.participant_id AND k.scope = 'participation'
+            AND k.given_at <= g.first_delivered_at AND (k.withdrawn_at IS NULL OR k.withdrawn_at > g.first_delivered_at)))::int AS took_part
+      FROM reporting.participant_fact p JOIN cohort USING (case_id) LEFT JOIN reporting.case_progress g USING (case_id)
       WHERE p.role IN ('person-harmed', 'person-responsible') AND NOT p.removed GROUP BY 1`);
   }
 
@@ -161,7 +111,7 @@ export class FiguresRepository {
     return this.run(m, f, (q) => `
       WITH open_allocation AS (
         SELECT a.case_id, a.lead_facilitator_id, a.co_facilitator_id FROM reporting.case_allocation a
-        WHERE NOT EXISTS (SELECT 1 FROM reporting.stage_transition t WHERE t.case_id = a.case_id AND t.to_stage IN ${TERMINAL_STAGES})
+        WHERE NOT EXISTS (SELECT 1 FROM reporting.case_progress p WHERE p.case_id = a.case_id AND p.ended)
       ), carried AS (
         SELECT lead_facilitator_id AS facilitator_id, count(*) AS n FROM open_allocation GROUP BY 1
         UNION ALL SELECT co_facilitator_id, count(*) FROM open_allocation GROUP BY 1

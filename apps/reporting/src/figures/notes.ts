@@ -19,7 +19,7 @@ export const FIGURE_NOTES: Partial<Record<FigureName, string>> = {
   outcomes: 'Outcome agreements and their SMART actions: completed by their deadline or after it, open past it (overdue).',
   satisfaction: 'Feedback scores from 1 to 5 recorded at follow-up; satisfied means 4 or 5.',
   participants:
-    'Parties recorded on the cohort\'s cases (offered RJ) and those who had consented to take part when the case reached ' +
+    'Parties recorded on the cohort\'s cases (offered RJ) and those who had consented to take part when the case first reached ' +
     'direct or indirect delivery (took part).',
   caseload: 'Now, not over the period: open cases each facilitator carries as lead or co-facilitator, against capacity.',
 };

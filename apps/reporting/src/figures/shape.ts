@@ -1,4 +1,4 @@
-import type { Row } from './figures.repository';
+import type { CaseRow, Row } from './figures.repository';
 import type { Counts, Duration, Figures } from './report';
 
 /** Pure shaping of query rows into figures: sums by key, rounding, shares. */
@@ -39,21 +39,49 @@ export function referrals(rows: Row[]): Figures['referrals'] {
   };
 }
 
-export function firstContact(row: Row, targetHours: number): Figures['firstContact'] {
-  const settled = row.contacted + row.overdue;
+const HOUR = 3600;
+
+/** Continuous percentile (PostgreSQL's percentile_cont) of values; null when there are none. */
+export function percentile(values: number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((x, y) => x - y);
+  const at = p * (sorted.length - 1);
+  const below = Math.floor(at);
+  const above = Math.min(below + 1, sorted.length - 1);
+  return sorted[below]! + (sorted[above]! - sorted[below]!) * (at - below);
+}
+
+/** Hours between two epoch-second times. */
+function hoursBetween(later: number, earlier: number): number {
+  return (later - earlier) / HOUR;
+}
+
+function spread(hours: number[]): Duration {
+  return { cases: hours.length, medianHours: round(percentile(hours, 0.5)), p90Hours: round(percentile(hours, 0.9)) };
+}
+
+/** Referrals rejected at triage are never contacted, so they are left out of the clock. */
+export function firstContact(cases: CaseRow[], targetHours: number, asAt: Date): Figures['firstContact'] {
+  const onClock = cases.filter((c) => !c.reached.includes('rejected'));
+  const hours = onClock.filter((c) => c.first_contact !== null).map((c) => hoursBetween(c.first_contact!, c.received));
+  const within = hours.filter((h) => h <= targetHours).length;
+  const overdue = onClock.filter((c) => c.first_contact === null && c.received + targetHours * HOUR < asAt.getTime() / 1000).length;
+  const { medianHours, p90Hours } = spread(hours);
   return {
     targetHours,
-    cases: row.cases,
-    contacted: row.contacted,
-    medianHours: round(row.median_hours),
-    p90Hours: round(row.p90_hours),
-    withinTarget: row.within_target,
-    shareWithinTarget: share(row.within_target, settled),
-    breaches: { contactedLate: row.late, notContactedPastTarget: row.overdue },
+    cases: onClock.length,
+    contacted: hours.length,
+    medianHours,
+    p90Hours,
+    withinTarget: within,
+    shareWithinTarget: share(within, hours.length + overdue),
+    breaches: { contactedLate: hours.length - within, notContactedPastTarget: overdue },
   };
 }
 
-export function funnel(total: number, reached: Row[], current: Row[], exits: Row[]): Figures['funnel'] {
+export function funnel(cases: CaseRow[], exits: Row[]): Figures['funnel'] {
+  const reached: Counts = { referred: cases.length };
+  for (const c of cases) for (const stage of c.reached) reached[stage] = (reached[stage] ?? 0) + 1;
   const byOutcome: Figures['funnel']['exits'] = {};
   for (const outcome of new Set(exits.map((r) => r.outcome as string))) {
     const rows = exits.filter((r) => r.outcome === outcome);
@@ -64,27 +92,34 @@ export function funnel(total: number, reached: Row[], current: Row[], exits: Row
       byReason: sumBy(rows.filter((r) => r.reason), 'reason'),
     };
   }
-  return { reached: { referred: total, ...sumBy(reached, 'stage') }, currentStage: sumBy(current, 'stage'), exits: byOutcome };
+  return { reached, currentStage: sumBy(cases, 'current_stage'), exits: byOutcome };
+}
+
+export function timeToClose(cases: CaseRow[]): Figures['timeToClose'] {
+  const closed = cases.filter((c) => c.closed !== null);
+  return { ...spread(closed.map((c) => hoursBetween(c.closed!, c.received))), byReason: sumBy(closed, 'closure_reason') };
+}
+
+/** Cases by each delivery type they moved to, and meetings held by type. */
+export function delivery(cases: CaseRow[], sessionRequests: Row[]): Figures['delivery'] {
+  const byType: Counts = {};
+  for (const c of cases) for (const type of c.deliveries) byType[type] = (byType[type] ?? 0) + 1;
+  const held = sumBy(cases.filter((c) => c.meeting_held_delivery), 'meeting_held_delivery');
+  return {
+    byType,
+    meetingsHeld: { total: Object.values(held).reduce((sum, n) => sum + n, 0), byType: held },
+    sessionRequests: sumBy(sessionRequests, 'kind'),
+  };
 }
 
 export function timeInStage(rows: Row[]): Figures['timeInStage'] {
   return Object.fromEntries(rows.map((r) => [r.stage, { ...duration(r), stillIn: r.still_in }]));
 }
 
-export function timeToClose(rows: Row[]): Figures['timeToClose'] {
-  const overall = rows.find((r) => r.overall);
-  return { ...duration(overall), byReason: sumBy(rows.filter((r) => !r.overall), 'reason') };
-}
-
 export function consent(rows: Row[]): Figures['consent'] {
   const byRole: Figures['consent'] = {};
   for (const r of rows) byRole[r.role] = { ...byRole[r.role], [r.scope]: { given: r.given, withdrawn: r.withdrawn, active: r.active } };
   return byRole;
-}
-
-export function meetingsHeld(rows: Row[]): Figures['delivery']['meetingsHeld'] {
-  const byType = sumBy(rows, 'delivery');
-  return { total: Object.values(byType).reduce((sum, n) => sum + n, 0), byType };
 }
 
 export function outcomes(row: Row): Figures['outcomes'] {

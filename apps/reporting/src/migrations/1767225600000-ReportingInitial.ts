@@ -67,6 +67,8 @@ export class ReportingInitial1767225600000 implements MigrationInterface {
         delivery text NULL
       )`,
       `CREATE INDEX stage_transition_case ON reporting.stage_transition (case_id, sequence)`,
+      `CREATE INDEX stage_transition_exit ON reporting.stage_transition (case_id)
+        WHERE to_stage IN ('rejected', 'on-hold', 'withdrawn', 'unsuitable', 'uncontactable', 'other-party-declined')`,
       `CREATE TABLE reporting.case_allocation (
         case_id uuid PRIMARY KEY,
         lead_facilitator_id uuid NOT NULL,
@@ -103,6 +105,7 @@ export class ReportingInitial1767225600000 implements MigrationInterface {
         withdrawn_at timestamptz NULL
       )`,
       `CREATE INDEX consent_fact_case ON reporting.consent_fact (case_id)`,
+      `CREATE INDEX consent_fact_participant ON reporting.consent_fact (participant_id)`,
       `CREATE TABLE reporting.assessment_fact (
         assessment_id uuid PRIMARY KEY,
         case_id uuid NOT NULL,
@@ -137,6 +140,28 @@ export class ReportingInitial1767225600000 implements MigrationInterface {
         sequence bigint NOT NULL
       )`,
       `CREATE INDEX outcome_action_fact_case ON reporting.outcome_action_fact (case_id)`,
+      // Per case, recomputed from its facts whenever an event of the case is projected: what
+      // the figures read instead of re-deriving every case's history for every report.
+      `CREATE TABLE reporting.case_progress (
+        case_id uuid PRIMARY KEY,
+        current_stage text NOT NULL,
+        reached text[] NOT NULL,
+        first_contact_at timestamptz NULL,
+        closed_at timestamptz NULL,
+        closure_reason text NULL,
+        first_delivered_at timestamptz NULL,
+        deliveries text[] NOT NULL,
+        meeting_held_delivery text NULL,
+        ended boolean NOT NULL
+      )`,
+      `CREATE TABLE reporting.stage_span (
+        case_id uuid NOT NULL,
+        sequence bigint NOT NULL,
+        stage text NOT NULL,
+        entered_at timestamptz NOT NULL,
+        hours float8 NULL,
+        PRIMARY KEY (case_id, sequence)
+      )`,
       `CREATE TABLE reporting.feedback_fact (
         feedback_id uuid PRIMARY KEY,
         case_id uuid NOT NULL,
