@@ -2,6 +2,7 @@ import { AvailabilityExceptionEntity, AvailabilityRuleEntity } from './availabil
 import { SchedulingInitial1767312000000 } from './migrations/1767312000000-SchedulingInitial';
 import { SchedulingPolls1767398400000 } from './migrations/1767398400000-SchedulingPolls';
 import { SchedulingPlans1767484800000 } from './migrations/1767484800000-SchedulingPlans';
+import { SchedulingCalendarImport1767571200000 } from './migrations/1767571200000-SchedulingCalendarImport';
 import { CaseEntity } from './people/case.entity';
 import { PersonEntity } from './people/person.entity';
 import { PlanEntity } from './planning/plan.entity';
@@ -24,4 +25,9 @@ export const SCHEDULING_ENTITIES = [
   VenueEntity,
 ];
 
-export const SCHEDULING_MIGRATIONS = [SchedulingInitial1767312000000, SchedulingPolls1767398400000, SchedulingPlans1767484800000];
+export const SCHEDULING_MIGRATIONS = [
+  SchedulingInitial1767312000000,
+  SchedulingPolls1767398400000,
+  SchedulingPlans1767484800000,
+  SchedulingCalendarImport1767571200000,
+];

@@ -41,6 +41,12 @@ export class SchedulingConfig {
   @Max(365)
   SUGGESTION_HORIZON_DAYS: number = 42;
 
+  /** How far ahead a calendar file's busy time is imported. */
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  CALENDAR_IMPORT_DAYS: number = 90;
+
   /** An availability poll closes after this many days. */
   @IsInt()
   @Min(1)

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal, Roles } from '#auth';
 import { UuidParam } from '#platform';
 import { SCHEDULE_READERS, SCHEDULERS } from '../access/roles';
 import { AvailabilityService } from './availability.service';
-import { AddExceptionDto, AvailabilityView, ExceptionView, SetWeeklyAvailabilityDto } from './dto/availability.dto';
+import { AddExceptionDto, AvailabilityView, CalendarImportView, ExceptionView, ImportCalendarDto, SetWeeklyAvailabilityDto } from './dto/availability.dto';
 
 @ApiTags('availability')
 @ApiBearerAuth()
@@ -24,6 +24,14 @@ export class AvailabilityController {
   @ApiCreatedResponse({ type: ExceptionView })
   addException(@CurrentUser() user: Principal, @UuidParam('personId') personId: string, @Body() dto: AddExceptionDto) {
     return this.availability.addException(user, personId, dto);
+  }
+
+  @Post('calendar')
+  @HttpCode(200)
+  @Roles(...SCHEDULERS)
+  @ApiOkResponse({ type: CalendarImportView, description: 'Busy time from an .ics file, replacing the last import' })
+  importCalendar(@CurrentUser() user: Principal, @UuidParam('personId') personId: string, @Body() dto: ImportCalendarDto) {
+    return this.availability.importCalendar(user, personId, dto);
   }
 
   @Get()

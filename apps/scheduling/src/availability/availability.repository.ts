@@ -31,6 +31,20 @@ export class AvailabilityRepository {
     return id;
   }
 
+  /** Replaces the busy time last imported from the person's calendar within [from, to). */
+  async replaceCalendarBusy(manager: EntityManager, personId: string, spans: readonly Span[], from: Date, to: Date): Promise<void> {
+    await manager.query(
+      `DELETE FROM scheduling.availability_exception WHERE person_id = $1 AND from_calendar AND during && tstzrange($2, $3, '[)')`,
+      [personId, from, to],
+    );
+    await manager.query(
+      `INSERT INTO scheduling.availability_exception (id, person_id, during, available, from_calendar)
+       SELECT gen_random_uuid(), $1, tstzrange(to_timestamp(s / 1000.0), to_timestamp(e / 1000.0), '[)'), false, true
+       FROM unnest($2::float8[], $3::float8[]) AS t(s, e)`,
+      [personId, spans.map((span) => span[0]), spans.map((span) => span[1])],
+    );
+  }
+
   /** Weekly windows by person, times as `HH:MM` (`24:00` for a window ending at midnight). */
   async weekly(manager: EntityManager, personIds: readonly string[]): Promise<Map<string, WeeklyWindow[]>> {
     const rows = personIds.length === 0 ? [] : await manager.find(AvailabilityRuleEntity, { where: { personId: In([...personIds]) }, order: { weekday: 'ASC', startTime: 'ASC' } });

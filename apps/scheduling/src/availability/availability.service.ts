@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '#auth';
@@ -6,15 +6,18 @@ import { InvalidInputError, NotFoundError } from '#platform';
 import { SCHEDULING_DB } from '../database';
 import type { PersonEntity } from '../people/person.entity';
 import { PeopleRepository } from '../people/people.repository';
+import { SchedulingConfig } from '../scheduling.config';
 import { requireOrdered } from '../venues/weekly-windows';
 import { AvailabilityRepository } from './availability.repository';
-import type { AddExceptionDto, AvailabilityView, ExceptionView, SetWeeklyAvailabilityDto } from './dto/availability.dto';
+import { busyFromCalendar, CalendarError } from './calendar-import';
+import type { AddExceptionDto, AvailabilityView, CalendarImportView, ExceptionView, ImportCalendarDto, SetWeeklyAvailabilityDto } from './dto/availability.dto';
 
 /** Availability as coordinators enter it for the people of their organisation. */
 @Injectable()
 export class AvailabilityService {
   constructor(
     @InjectDataSource(SCHEDULING_DB) private readonly dataSource: DataSource,
+    @Inject(SchedulingConfig) private readonly config: SchedulingConfig,
     private readonly people: PeopleRepository,
     private readonly availability: AvailabilityRepository,
   ) {}
@@ -36,6 +39,24 @@ export class AvailabilityService {
       return this.availability.addException(manager, personId, span, dto.available);
     });
     return { id, start: new Date(span[0]).toISOString(), end: new Date(span[1]).toISOString(), available: dto.available };
+  }
+
+  /** Busy time from the person's calendar file over the coming weeks, replacing the last import. */
+  async importCalendar(principal: Principal, personId: string, dto: ImportCalendarDto): Promise<CalendarImportView> {
+    const from = new Date();
+    const to = new Date(from.getTime() + this.config.CALENDAR_IMPORT_DAYS * 86_400_000);
+    return this.dataSource.transaction(async (manager) => {
+      const person = await this.person(manager, principal, personId);
+      let busy: [number, number][];
+      try {
+        busy = busyFromCalendar(dto.ics, person.timeZone, from.getTime(), to.getTime());
+      } catch (error) {
+        if (error instanceof CalendarError) throw InvalidInputError.field('ics', 'isCalendar', `ics: ${error.message}`);
+        throw error;
+      }
+      await this.availability.replaceCalendarBusy(manager, personId, busy, from, to);
+      return { busyPeriods: busy.length, from: from.toISOString(), to: to.toISOString() };
+    });
   }
 
   async get(principal: Principal, personId: string): Promise<AvailabilityView> {

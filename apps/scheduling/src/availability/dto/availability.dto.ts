@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsISO8601, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsISO8601, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { WeeklyWindowDto } from '../../venues/dto/venue.dto';
 
 export class SetWeeklyAvailabilityDto {
@@ -37,4 +37,17 @@ export class AvailabilityView {
   @ApiProperty() timeZone!: string;
   @ApiProperty({ type: [WeeklyWindowDto] }) weekly!: WeeklyWindowDto[];
   @ApiProperty({ type: [ExceptionView] }) exceptions!: ExceptionView[];
+}
+
+export class ImportCalendarDto {
+  @ApiProperty({ description: 'The text of an iCalendar (.ics) file; recurring events are expanded' })
+  @IsString()
+  @MaxLength(90_000)
+  ics!: string;
+}
+
+export class CalendarImportView {
+  @ApiProperty({ description: 'Busy periods recorded' }) busyPeriods!: number;
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
 }
