@@ -8,6 +8,8 @@ import type { EventType } from '#contracts';
  */
 export interface CaseRefresh {
   table: string;
+  /** The events whose facts it reads: only these change it. */
+  types: readonly EventType[];
   statements(cases: string): string[];
 }
 
@@ -17,6 +19,7 @@ const DELIVERY = `('direct-meeting', 'indirect-communication')`;
 /** Each stage a case was in, from entering it to the next move by sequence; `referred` from the referral. */
 const stageSpans: CaseRefresh = {
   table: 'stage_span',
+  types: ['case.referred', 'case.stage-changed'],
   statements: (cases) => [
     `DELETE FROM reporting.stage_span s USING ${cases} WHERE s.case_id = k.case_id`,
     `INSERT INTO reporting.stage_span (case_id, sequence, stage, entered_at, hours)
@@ -33,6 +36,7 @@ const stageSpans: CaseRefresh = {
 /** A meeting was held when the case moved on from it to the outcome agreement or follow-up. */
 const progress: CaseRefresh = {
   table: 'case_progress',
+  types: ['case.stage-changed', 'case.contact-attempted'],
   statements: (cases) => [
     `INSERT INTO reporting.case_progress AS p (case_id, current_stage, reached, first_contact_at, closed_at, closure_reason,
        first_delivered_at, deliveries, meeting_held_delivery, ended)
@@ -59,9 +63,6 @@ const progress: CaseRefresh = {
 };
 
 export const CASE_REFRESHES: readonly CaseRefresh[] = [stageSpans, progress];
-
-/** The events whose facts the refreshes read: only these change a case's progress. */
-export const REFRESHED_BY: readonly EventType[] = ['case.referred', 'case.stage-changed', 'case.contact-attempted'];
 
 /** The FROM item for one case, its id the first parameter. */
 export const ONE_CASE = '(SELECT $1::uuid AS case_id) k';

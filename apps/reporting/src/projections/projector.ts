@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent } from '#contracts';
-import { CASE_REFRESHES, EVERY_CASE, ONE_CASE, REFRESHED_BY } from './case-progress';
+import { CASE_REFRESHES, EVERY_CASE, ONE_CASE } from './case-progress';
 import { DELIVERY_PROJECTIONS } from './delivery.projections';
 import { PARTICIPANT_PROJECTIONS } from './participant.projections';
 import type { Projection } from './projection';
@@ -23,8 +23,9 @@ export class Projector {
     for (const projection of PROJECTIONS) {
       if (projection.types.includes(event.type)) await manager.query(projection.sql('e.event_id = $1'), [event.id]);
     }
-    if (!event.caseId || !REFRESHED_BY.includes(event.type)) return;
+    if (!event.caseId) return;
     for (const refresh of CASE_REFRESHES) {
+      if (!refresh.types.includes(event.type)) continue;
       for (const statement of refresh.statements(ONE_CASE)) await manager.query(statement, [event.caseId]);
     }
   }
