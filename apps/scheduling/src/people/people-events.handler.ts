@@ -2,12 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent, FacilitatorV1, ParticipantV1 } from '#contracts';
 import { HandlesEvent } from '#messaging';
+import { SessionRepository } from '../sessions/session.repository';
 import { PeopleRepository } from './people.repository';
 
 /** Keeps scheduling's copy of facilitators, participants and case allocations current. */
 @Injectable()
 export class PeopleEventsHandler {
-  constructor(private readonly people: PeopleRepository) {}
+  constructor(
+    private readonly people: PeopleRepository,
+    private readonly sessions: SessionRepository,
+  ) {}
 
   @HandlesEvent('facilitator.registered')
   onFacilitatorRegistered(event: DomainEvent<'facilitator.registered'>, manager: EntityManager): Promise<void> {
@@ -30,8 +34,9 @@ export class PeopleEventsHandler {
   }
 
   @HandlesEvent('participant.removed')
-  onParticipantRemoved(event: DomainEvent<'participant.removed'>, manager: EntityManager): Promise<void> {
-    return this.people.markRemoved(manager, event.payload.participantId, new Date(event.occurredAt));
+  async onParticipantRemoved(event: DomainEvent<'participant.removed'>, manager: EntityManager): Promise<void> {
+    await this.people.markRemoved(manager, event.payload.participantId, new Date(event.occurredAt));
+    await this.sessions.dropFromPending(manager, event.payload.participantId);
   }
 
   @HandlesEvent('case.facilitators-assigned')

@@ -55,6 +55,14 @@ describe('events from the cases service', () => {
     expect((await f.ok('get', `/sessions/${session}`)).status).toBe('pending');
   });
 
+  it('takes a participant who left the case out of its pending sessions', async () => {
+    const c = await f.case();
+    const supporter = await f.participant(c.caseId, 'supporter', { supportsParticipantId: c.harmed });
+    const session = await f.request(c, 'preparation', [c.harmed, supporter]);
+    await f.deliver(f.event('participant.removed', { participantId: supporter }, c.caseId));
+    expect((await f.ok('get', `/sessions/${session}`)).participantIds).toEqual([c.harmed]);
+  });
+
   it('keeps the newest facts of a person when an older change arrives late', async () => {
     const c = await f.case();
     const base = { participantId: c.harmed, role: 'person-harmed' as const, supportsParticipantId: null, language: 'en' as const, inCustody: false, establishment: null, interpreterLanguage: null, channels: { sms: true, email: true, voicemail: false, letters: false }, discreet: false };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In } from 'typeorm';
-import { SessionChangeEntity, SessionEntity } from './session.entity';
+import { SessionChangeEntity, SessionEntity, type SessionStatus } from './session.entity';
 
 /** Sessions and their history. */
 @Injectable()
@@ -51,6 +51,15 @@ export class SessionRepository {
       .getMany();
   }
 
+  /** Takes a participant who left the case out of the sessions still to be placed; booked ones keep their record. */
+  async dropFromPending(manager: EntityManager, participantId: string): Promise<void> {
+    await manager.query(
+      `UPDATE scheduling.session SET participant_ids = array_remove(participant_ids, $1), updated_at = now()
+       WHERE status = 'pending' AND $1 = ANY(participant_ids)`,
+      [participantId],
+    );
+  }
+
   /** Held sessions whose hold has lapsed, locked; those another transaction holds are left for it. */
   lapsedHolds(manager: EntityManager, now: Date): Promise<SessionEntity[]> {
     return manager
@@ -78,9 +87,9 @@ export class SessionRepository {
   }
 
   /** The organisation's sessions, optionally of one case or status, soonest first. */
-  list(manager: EntityManager, organisationId: string, filter: { caseId?: string; status?: string }): Promise<SessionEntity[]> {
+  list(manager: EntityManager, organisationId: string, filter: { caseId?: string; status?: SessionStatus }): Promise<SessionEntity[]> {
     return manager.find(SessionEntity, {
-      where: { organisationId, ...(filter.caseId ? { caseId: filter.caseId } : {}), ...(filter.status ? { status: filter.status as SessionEntity['status'] } : {}) },
+      where: { organisationId, ...(filter.caseId ? { caseId: filter.caseId } : {}), ...(filter.status ? { status: filter.status } : {}) },
       order: { startsAt: { direction: 'ASC', nulls: 'LAST' }, requestedAt: 'ASC' },
       take: 500,
     });
