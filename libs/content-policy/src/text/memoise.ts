@@ -5,7 +5,8 @@
 export function memoise<T>(fn: (key: string) => T, limit = 20_000): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {
-    if (cache.has(key)) return cache.get(key) as T;
+    const known = cache.get(key);
+    if (known !== undefined || cache.has(key)) return known as T;
     const value = fn(key);
     if (cache.size >= limit) cache.clear();
     cache.set(key, value);

@@ -1,5 +1,4 @@
 import { isEnglishWord } from './english-words';
-import { allMatches } from './matches';
 import { Vocabulary } from './vocabulary';
 
 export interface Token {
@@ -21,14 +20,16 @@ export interface Token {
 /** The token that stands between sentences; rules never match across it. */
 export const SENTENCE_BREAK = '|';
 
-const SCAN_RE = /([A-Za-z0-9@$]+(?:['|!][A-Za-z0-9@$]+)*)|([.!?;]+(?=[\s"')\]]|$)|\n)/g;
 // A full stop after these does not end the sentence.
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'no', 'tel', 'approx', 'mx', 'prof', 'rd', 'ave', 'nr', 'opp']);
 const ALNUM_ONLY_RE = /^[a-z0-9@$]+$/;
 
-function breakToken(): Token {
-  return { word: SENTENCE_BREAK, forms: [SENTENCE_BREAK], known: true, capitalised: false, sentenceStart: false, bound: false, afterPunctuation: true };
+/** Every token is made here, so that all have one shape (the hot loops read them by the million). */
+function token(word: string, forms: readonly string[], known: boolean, capitalised: boolean, sentenceStart: boolean, bound: boolean, afterPunctuation: boolean): Token {
+  return { word, forms, known, capitalised, sentenceStart, bound, afterPunctuation };
 }
+
+const BREAK_FORMS: readonly string[] = [SENTENCE_BREAK];
 
 function hasPunctuation(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -62,48 +63,97 @@ interface Written {
 /** Splits folded, masked text into the tokens the rules read. */
 export function tokenise(text: string, vocabulary: Vocabulary): Token[] {
   const tokens: Token[] = [];
-  for (const w of joinSpacedLetters(scan(text))) {
+  const written = scan(text);
+  const words = written.longestSingles >= 3 ? joinSpacedLetters(written.words) : written.words;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
     if (w === SENTENCE_BREAK) {
-      tokens.push(breakToken());
+      tokens.push(token(SENTENCE_BREAK, BREAK_FORMS, true, false, false, false, true));
       continue;
     }
     const parts = vocabulary.read(w.lower);
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i];
-      tokens.push({
-        word: part.word,
-        forms: part.forms,
-        known: part.known,
-        capitalised: i === 0 && w.capitalised,
-        sentenceStart: i === 0 && w.sentenceStart,
-        bound: i > 0,
-        afterPunctuation: i === 0 && w.afterPunctuation,
-      });
+      const first = i === 0;
+      tokens.push(token(part.word, part.forms, part.known, first && w.capitalised, first && w.sentenceStart, !first, first && w.afterPunctuation));
     }
   }
   return mergeSplitWords(tokens, vocabulary);
 }
 
-function scan(text: string): (Written | typeof SENTENCE_BREAK)[] {
+// Character classes of the scanner, by code unit: a letter or digit of a word (A-Z a-z 0-9 @ $),
+// what joins two pieces of one word (' | !), what ends a sentence (. ! ? ;).
+const WORD_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@$') WORD_CHAR[c.charCodeAt(0)] = 1;
+const isWordChar = (c: number) => c < 128 && WORD_CHAR[c] === 1;
+const isJoiner = (c: number) => c === 39 || c === 124 || c === 33;
+const isStop = (c: number) => c === 46 || c === 33 || c === 63 || c === 59;
+const WHITESPACE_RE = /\s/;
+/** What may follow the stops that end a sentence: white space, a closing quote or bracket, or the end. */
+function endsSentence(text: string, at: number): boolean {
+  if (at >= text.length) return true;
+  const c = text.charCodeAt(at);
+  if (c === 32 || (c >= 9 && c <= 13) || c === 34 || c === 39 || c === 41 || c === 93) return true;
+  return c > 127 && WHITESPACE_RE.test(text[at]);
+}
+
+/**
+ * Words and sentence breaks, left to right. A word is a run of word characters, pieces joined by
+ * an apostrophe, "|" or "!" ("don't", "r!ch"); a sentence ends at a run of stops followed by white
+ * space, a closing quote or bracket, or the end, and at a line break.
+ */
+function scan(text: string): { words: (Written | typeof SENTENCE_BREAK)[]; longestSingles: number } {
   const out: (Written | typeof SENTENCE_BREAK)[] = [];
+  // the longest run of one-character words: spaced-out letters need three
+  let singles = 0;
+  let longestSingles = 0;
   let atStart = true;
   let lastEnd = 0;
   const source = text.includes('£') ? text.replace(/£\s?(?=\d)/g, ' gbp ') : text;
-  for (const m of allMatches(SCAN_RE, source)) {
-    const afterPunctuation = hasPunctuation(source, lastEnd, m.index);
-    lastEnd = m.index + m[0].length;
-    if (m[2] !== undefined) {
-      const previous = out[out.length - 1];
-      if (!previous || previous === SENTENCE_BREAK) continue;
-      if (m[2] === '.' && ABBREVIATIONS.has(previous.lower)) continue;
-      out.push(SENTENCE_BREAK);
-      atStart = true;
+  const n = source.length;
+  let i = 0;
+  while (i < n) {
+    const c = source.charCodeAt(i);
+    if (isWordChar(c)) {
+      let end = i + 1;
+      for (;;) {
+        while (end < n && isWordChar(source.charCodeAt(end))) end++;
+        if (end + 1 < n && isJoiner(source.charCodeAt(end)) && isWordChar(source.charCodeAt(end + 1))) end += 2;
+        else break;
+      }
+      const raw = source.slice(i, end);
+      singles = end === i + 1 ? singles + 1 : 0;
+      if (singles > longestSingles) longestSingles = singles;
+      out.push({ lower: raw.toLowerCase(), capitalised: isCapitalised(raw), sentenceStart: atStart, afterPunctuation: hasPunctuation(source, lastEnd, i) });
+      atStart = false;
+      lastEnd = end;
+      i = end;
       continue;
     }
-    out.push({ lower: m[1].toLowerCase(), capitalised: isCapitalised(m[1]), sentenceStart: atStart, afterPunctuation });
-    atStart = false;
+    let end = -1;
+    if (c === 10) end = i + 1;
+    else if (isStop(c)) {
+      let stops = i + 1;
+      while (stops < n && isStop(source.charCodeAt(stops))) stops++;
+      if (endsSentence(source, stops)) end = stops;
+      // no shorter run can end a sentence either: a stop follows it
+      else i = stops - 1;
+    }
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    const previous = out[out.length - 1];
+    const single = c === 46 && end === i + 1;
+    lastEnd = end;
+    i = end;
+    if (!previous || previous === SENTENCE_BREAK) continue;
+    if (single && ABBREVIATIONS.has(previous.lower)) continue;
+    singles = 0;
+    out.push(SENTENCE_BREAK);
+    atStart = true;
   }
-  return out;
+  return { words: out, longestSingles };
 }
 
 const isSingleCharacter = (w: Written | typeof SENTENCE_BREAK): w is Written => w !== SENTENCE_BREAK && w.lower.length === 1 && ALNUM_ONLY_RE.test(w.lower);
@@ -127,26 +177,23 @@ function joinSpacedLetters(words: (Written | typeof SENTENCE_BREAK)[]): (Written
   return out;
 }
 
-function merged(first: Token, written: string, vocabulary: Vocabulary): Token {
-  const [reading] = vocabulary.read(written);
-  return { ...first, word: reading.word, forms: reading.forms, known: reading.known, bound: false };
-}
-
-/** "rob bery", "as sault": two pieces that make a keyword, when they are not both real words. */
+/** "rob bery", "as sault": two pieces that make a keyword, when they are not both real words. Works in place. */
 function mergeSplitWords(tokens: Token[], vocabulary: Vocabulary): Token[] {
-  const out: Token[] = [];
+  let kept = 0;
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i];
     const b = tokens[i + 1];
-    if (b && !(a.known && b.known) && !a.bound && !b.bound && a.word !== SENTENCE_BREAK && b.word !== SENTENCE_BREAK) {
+    if (b !== undefined && !(a.known && b.known) && !a.bound && !b.bound && a.word !== SENTENCE_BREAK && b.word !== SENTENCE_BREAK && vocabulary.startsWord(a.forms[0])) {
       const joined = a.forms[0] + b.forms[0];
       if (vocabulary.has(joined) && !(isEnglishWord(a.forms[0]) && isEnglishWord(b.forms[0]))) {
-        out.push(merged(a, joined, vocabulary));
+        const [reading] = vocabulary.read(joined);
+        tokens[kept++] = token(reading.word, reading.forms, reading.known, a.capitalised, a.sentenceStart, false, a.afterPunctuation);
         i++;
         continue;
       }
     }
-    out.push(a);
+    tokens[kept++] = a;
   }
-  return out;
+  tokens.length = kept;
+  return tokens;
 }

@@ -30,6 +30,8 @@ const LETTER_RE = /[a-z]/;
  */
 export class Vocabulary {
   private readonly words: ReadonlySet<string>;
+  /** Every proper prefix of a word: what a keyword cut in two can start with. */
+  private readonly prefixes = new Set<string>();
   private readonly nearMisses = new Map<string, string[]>();
   /** The keyword a lower-case token stands for, or the token itself. */
   readonly resolve = memoise((token: string) => this.lookUp(token), 50_000);
@@ -42,6 +44,7 @@ export class Vocabulary {
   constructor(words: Iterable<string>) {
     this.words = new Set(words);
     for (const word of this.words) {
+      for (let i = 1; i < word.length; i++) this.prefixes.add(word.slice(0, i));
       if (word.length < FUZZY_MIN_KEYWORD) continue;
       for (const key of [word, ...deletions(word)]) {
         const list = this.nearMisses.get(key);
@@ -53,6 +56,11 @@ export class Vocabulary {
 
   has(word: string): boolean {
     return this.words.has(word);
+  }
+
+  /** Could `piece`, with something after it, be one of the words? */
+  startsWord(piece: string): boolean {
+    return this.prefixes.has(piece);
   }
 
   private readWords(token: string): WordReading[] {
