@@ -5,7 +5,7 @@ import { withinOneEdit } from '../text/edit-distance';
 import { isEnglishWord } from '../text/english-words';
 import { memoise } from '../text/memoise';
 import { HomeAddress, parseHomeAddress } from './home-addresses';
-import { otherFormsOf } from './nicknames';
+import { hasOtherForms, otherFormsOf } from './nicknames';
 import { normalisePhone } from './phone-numbers';
 
 /** One participant as the rules see them. */
@@ -66,58 +66,101 @@ function person(p: Participant, recipientId: string): CasePerson {
   };
 }
 
-/** Everything about a case's people that the rules consult, built once per recipient and case. */
+/** Two other participants with one number or address: the number is the later one's. */
+function replaceOrAdd(list: CasePerson[], p: CasePerson, same: (q: CasePerson) => boolean): void {
+  const at = list.findIndex(same);
+  if (at >= 0) list[at] = p;
+  else list.push(p);
+}
+
+/**
+ * Everything about a case's people that the rules consult, built once per recipient and case.
+ * Kept small: a service holds many of these, and every one built is copied by the garbage
+ * collector until it is old. Short forms of given names are looked up in the shared table when a
+ * word asks for them rather than indexed for each case.
+ */
 export class CasePeople {
   readonly persons: CasePerson[];
   readonly recipient?: CasePerson;
-  readonly names = new Map<string, NameEntry[]>();
-  private namesByLength?: Map<number, string[]>;
-  readonly ownPhones = new Set<string>();
-  readonly otherPhones = new Map<string, CasePerson>();
-  readonly ownEmails = new Set<string>();
-  readonly otherEmails = new Map<string, CasePerson>();
-  readonly serviceEmailDomains: Set<string>;
+  /** Everyone but the recipient and their own facilitators. */
+  readonly others: CasePerson[];
   /** The recipient arranges sessions inside prisons (see PolicyConfig.prisonProfessionalRoles). */
   readonly recipientWorksWithPrisons: boolean;
+  /** Own people first, so that a name shared with the recipient or a facilitator reads as theirs. */
+  private readonly ordered: CasePerson[];
+  /** Given names and surnames (not short forms), each with the people who bear it. */
+  private readonly names = new Map<string, NameEntry[]>();
+  /** Entries of words that are short forms or family of a given name, as found on first lookup. */
+  private withShortForms?: Map<string, readonly NameEntry[]>;
+  private namesByLength?: Map<number, string[]>;
+  private readonly ownPhones: string[] = [];
+  private readonly otherPhones: CasePerson[] = [];
+  private readonly ownEmails: string[] = [];
+  private readonly otherEmails: CasePerson[] = [];
+  private readonly serviceEmailDomains: string[];
 
   constructor(message: Pick<Message, 'recipient' | 'participants'>, config: PolicyConfig) {
     this.persons = message.participants.map((p) => person(p, message.recipient.id));
     this.recipient = this.persons.find((p) => p.id === message.recipient.id);
+    this.others = this.persons.filter((p) => !p.own);
     const role = this.recipient?.role ?? message.recipient.role ?? '';
     this.recipientWorksWithPrisons = config.prisonProfessionalRoles.includes(role);
-    this.serviceEmailDomains = new Set(config.serviceEmailDomains.map((d) => d.toLowerCase()));
+    this.serviceEmailDomains = config.serviceEmailDomains.map((d) => d.toLowerCase());
     for (const phone of config.servicePhones) {
       const e164 = normalisePhone(phone);
-      if (e164) this.ownPhones.add(e164);
+      if (e164) this.ownPhones.push(e164);
     }
-    // Own people first, so that a name shared with the recipient or a facilitator reads as theirs.
-    const ordered = [...this.persons.filter((p) => p.own), ...this.persons.filter((p) => !p.own)];
-    for (const p of ordered) this.index(p);
+    this.ordered = [...this.persons.filter((p) => p.own), ...this.others];
+    for (const p of this.ordered) this.index(p);
   }
 
   private index(p: CasePerson): void {
     if (p.phone) {
-      if (p.own) this.ownPhones.add(p.phone);
-      else if (!this.ownPhones.has(p.phone)) this.otherPhones.set(p.phone, p);
+      if (p.own) this.ownPhones.push(p.phone);
+      else if (!this.ownPhones.includes(p.phone)) replaceOrAdd(this.otherPhones, p, (q) => q.phone === p.phone);
     }
     if (p.email) {
-      if (p.own) this.ownEmails.add(p.email);
-      else if (!this.ownEmails.has(p.email)) this.otherEmails.set(p.email, p);
+      if (p.own) this.ownEmails.push(p.email);
+      else if (!this.ownEmails.includes(p.email)) replaceOrAdd(this.otherEmails, p, (q) => q.email === p.email);
       // A facilitator's mail domain is the service's: its other mailboxes are the service's too.
-      if (p.own && p.id !== this.recipient?.id) this.serviceEmailDomains.add(p.email.split('@')[1] ?? '');
+      if (p.own && p.id !== this.recipient?.id) this.serviceEmailDomains.push(p.email.split('@')[1] ?? '');
     }
-    for (const given of p.given) {
-      this.add(given, p, 'given');
-      for (const form of otherFormsOf(given)) this.add(form, p, 'short');
-    }
+    for (const given of p.given) this.add(given, p, 'given');
     for (const surname of p.surname) this.add(surname, p, 'surname');
   }
 
   private add(key: string, p: CasePerson, kind: NameKind): void {
-    const entries = this.names.get(key) ?? [];
-    if (entries.some((e) => e.person === p)) return;
-    entries.push({ person: p, kind, commonWord: isEnglishWord(key) });
-    this.names.set(key, entries);
+    const entries = this.names.get(key);
+    if (!entries) this.names.set(key, [{ person: p, kind, commonWord: isEnglishWord(key) }]);
+    else if (!entries.some((e) => e.person === p)) entries.push({ person: p, kind, commonWord: isEnglishWord(key) });
+  }
+
+  /** Who bears `word` (lower case) as a given name, a short form of one, or a surname. */
+  namesFor(word: string): readonly NameEntry[] | undefined {
+    // Only a word of the short-form table can stand for a given name it does not spell.
+    if (!hasOtherForms(word)) return this.names.get(word);
+    const known = this.withShortForms?.get(word);
+    if (known) return known.length > 0 ? known : undefined;
+    const entries = this.entriesWithShortForms(word);
+    (this.withShortForms ??= new Map()).set(word, entries);
+    return entries.length > 0 ? entries : undefined;
+  }
+
+  /** Each person once, in index order, under the first way `word` names them (given, short, surname). */
+  private entriesWithShortForms(word: string): NameEntry[] {
+    const entries: NameEntry[] = [];
+    const commonWord = isEnglishWord(word);
+    for (const p of this.ordered) {
+      let kind: NameKind | undefined;
+      for (const given of p.given) {
+        if (given === word) kind = 'given';
+        else if (otherFormsOf(given).includes(word)) kind = 'short';
+        if (kind) break;
+      }
+      if (!kind && p.surname.includes(word)) kind = 'surname';
+      if (kind) entries.push({ person: p, kind, commonWord });
+    }
+    return entries;
   }
 
   /** Names within one edit of `word` ("Sarrah", "Lucas" for "Lukas"). */
@@ -133,15 +176,39 @@ export class CasePeople {
   // Built on first use: most messages have no unknown word long enough to need it.
   private groupNamesByLength(): Map<number, string[]> {
     const byLength = new Map<number, string[]>();
-    for (const name of this.names.keys()) {
+    const names = new Set<string>();
+    for (const p of this.ordered) {
+      for (const given of p.given) {
+        names.add(given);
+        for (const form of otherFormsOf(given)) names.add(form);
+      }
+      for (const surname of p.surname) names.add(surname);
+    }
+    for (const name of names) {
       if (name.length < FUZZY_MIN_NAME || isEnglishWord(name)) continue;
       byLength.set(name.length, [...(byLength.get(name.length) ?? []), name]);
     }
     return byLength;
   }
 
-  others(): CasePerson[] {
-    return this.persons.filter((p) => !p.own);
+  /** Another participant whose phone this is (E.164), if any. */
+  phoneOwner(e164: string): CasePerson | undefined {
+    return this.otherPhones.find((p) => p.phone === e164);
+  }
+
+  /** The recipient's, their own people's or the service's number. */
+  isOwnPhone(e164: string): boolean {
+    return this.ownPhones.includes(e164);
+  }
+
+  /** Another participant whose address this is (lower case), if any. */
+  emailOwner(address: string): CasePerson | undefined {
+    return this.otherEmails.find((p) => p.email === address);
+  }
+
+  /** The recipient's, their own people's, or at the service's mail domain. */
+  isOwnEmail(address: string): boolean {
+    return this.ownEmails.includes(address) || this.serviceEmailDomains.includes(address.split('@')[1]);
   }
 }
 

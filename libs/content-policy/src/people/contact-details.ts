@@ -53,9 +53,9 @@ export function screenContactDetails(text: string, people: CasePeople): { masked
   const emailSpans: Span[] = [];
   for (const email of findEmailAddresses(unlinked)) {
     emailSpans.push({ start: email.start, end: email.end, placeholder: PLACEHOLDERS.email });
-    const owner = people.otherEmails.get(email.address);
+    const owner = people.emailOwner(email.address);
     if (owner) findings.push(pii(`email address of ${describe(owner)}`));
-    else if (!people.ownEmails.has(email.address) && !people.serviceEmailDomains.has(email.address.split('@')[1]) && !isRoleMailbox(email.address)) {
+    else if (!people.isOwnEmail(email.address) && !isRoleMailbox(email.address)) {
       findings.push(pii('email address of no one in the case but the recipient\'s own people'));
     }
   }
@@ -64,13 +64,13 @@ export function screenContactDetails(text: string, people: CasePeople): { masked
   const phoneSpans: Span[] = [];
   for (const phone of findPhoneNumbers(unmailed)) {
     phoneSpans.push({ start: phone.start, end: phone.end, placeholder: PLACEHOLDERS.phone });
-    const owner = people.otherPhones.get(phone.e164);
+    const owner = people.phoneOwner(phone.e164);
     if (owner) findings.push(pii(`phone number of ${describe(owner)}`));
-    else if (!people.ownPhones.has(phone.e164) && isMobile(phone.e164)) findings.push(pii('mobile number that is not the service\'s or a facilitator\'s'));
+    else if (!people.isOwnPhone(phone.e164) && isMobile(phone.e164)) findings.push(pii('mobile number that is not the service\'s or a facilitator\'s'));
   }
   const masked = replaceSpans(unmailed, phoneSpans);
 
-  const homes = people.others().filter((p) => p.home?.postcode);
+  const homes = people.others.filter((p) => p.home?.postcode);
   const postcodes = new Set(homes.length > 0 ? findPostcodes(masked) : []);
   for (const p of homes) {
     if (p.home?.postcode && postcodes.has(p.home.postcode) && !addressIsShareable(p, people) && p.home.postcode !== people.recipient?.home?.postcode) {
@@ -104,7 +104,7 @@ function placeAfter(words: readonly string[], from: number, p: CasePerson): 'the
 export function findHomeStreets(tokens: readonly Token[], people: CasePeople, properNouns: readonly boolean[]): Finding[] {
   const findings: Finding[] = [];
   const ownStreet = people.recipient?.home?.street?.join(' ');
-  const streets = people.others().filter((p) => p.home?.street && p.home.street.length >= 2 && p.home.street.join(' ') !== ownStreet && !addressIsShareable(p, people));
+  const streets = people.others.filter((p) => p.home?.street && p.home.street.length >= 2 && p.home.street.join(' ') !== ownStreet && !addressIsShareable(p, people));
   if (streets.length === 0) return findings;
   const starts = new Set(streets.map((p) => p.home!.street![0]));
   if (!tokens.some((t) => starts.has(t.forms[0]))) return findings;

@@ -34,19 +34,19 @@ function isWrittenAsName(tokens: readonly Token[], i: number, entry: NameEntry):
   return !t.sentenceStart || PERSON_FOLLOWERS.has(tokens[i + 1]?.word ?? '');
 }
 
-function entriesFor(token: Token, people: CasePeople): NameEntry[] {
+function entriesFor(token: Token, people: CasePeople): readonly NameEntry[] {
   for (const form of token.forms) {
-    const entries = people.names.get(form);
+    const entries = people.namesFor(form);
     if (entries) return entries;
   }
-  const resolved = people.names.get(token.word);
+  const resolved = token.word === token.forms[0] ? undefined : people.namesFor(token.word);
   if (resolved) return resolved;
   const written = token.forms[0];
   // a family by its surname: "the Halls", "the Nwosus"
-  const plural = token.capitalised && written.length > 3 && written.endsWith('s') ? people.names.get(written.slice(0, -1))?.filter((e) => e.kind === 'surname') : undefined;
+  const plural = token.capitalised && written.length > 3 && written.endsWith('s') ? people.namesFor(written.slice(0, -1))?.filter((e) => e.kind === 'surname') : undefined;
   if (plural?.length) return plural;
   if (token.known || written.length < FUZZY_MIN_NAME || !/^[a-z]+$/.test(written)) return [];
-  return people.nearbyNames(written).flatMap((name) => people.names.get(name) ?? []);
+  return people.nearbyNames(written).flatMap((name) => people.namesFor(name) ?? []);
 }
 
 /** The surname of `person` at token `i`, or right after a middle initial there. */
@@ -54,7 +54,7 @@ function surnameAt(tokens: readonly Token[], i: number, person: CasePerson, peop
   for (const k of [i, i + 1]) {
     const t = tokens[k];
     if (!t || t.word === SENTENCE_BREAK) return -1;
-    if (people.names.get(t.forms[0])?.some((e) => e.person === person && e.kind === 'surname')) return k;
+    if (people.namesFor(t.forms[0])?.some((e) => e.person === person && e.kind === 'surname')) return k;
     if (t.forms[0].length > 1) return -1;
   }
   return -1;
@@ -69,13 +69,13 @@ export function findNames(tokens: readonly Token[], people: CasePeople, properNo
   };
   for (let i = 0; i < tokens.length; i++) {
     if (labels[i] || tokens[i].word === SENTENCE_BREAK) continue;
-    let entries = entriesFor(tokens[i], people);
+    let entries: readonly NameEntry[] = entriesFor(tokens[i], people);
     let width = 1;
     const next = tokens[i + 1];
     if (entries.length === 0 && next && !(tokens[i].known && next.known) && !next.bound && next.word !== SENTENCE_BREAK) {
       // a name cut in two: "Sa rah"
       const joined = tokens[i].forms[0] + next.forms[0];
-      const split = people.names.get(joined);
+      const split = people.namesFor(joined);
       if (split && joined.length >= FUZZY_MIN_NAME) {
         entries = split;
         width = 2;

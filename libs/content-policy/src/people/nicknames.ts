@@ -167,7 +167,14 @@ function families(): ReadonlyMap<string, readonly string[]> {
 
 const SHORT_FORMS = families();
 
+const NONE: readonly string[] = [];
+
 /** The other names a person called `given` may be called by (lower case, without `given` itself). */
 export function otherFormsOf(given: string): readonly string[] {
-  return SHORT_FORMS.get(given) ?? [];
+  return SHORT_FORMS.get(given) ?? NONE;
+}
+
+/** Is `word` a name of the table, that is, one with other forms? */
+export function hasOtherForms(word: string): boolean {
+  return SHORT_FORMS.has(word);
 }
