@@ -43,15 +43,15 @@ export class FiguresService {
 
   /** Every figure from one snapshot, so the figures of a report agree with each other. */
   compute(filter: ReportFilter): Promise<Figures> {
-    return withSharedSnapshot(this.dataSource, 3, async ([one, two, three]) => {
+    return withSharedSnapshot(this.dataSource, 4, async ([one, two, three, four]) => {
       const q = this.figures;
       const f = filter;
-      // Three lanes of about equal weight; the case rows are the heaviest query.
-      const [cases, [exits, timeInStage, participation], [consent, sessionRequests, outcomes, feedback, caseload]] = await Promise.all([
+      // Lanes of about equal weight: the case rows and the stage spans are the heaviest queries.
+      const [cases, timeInStage, [exits, participation, consent], [sessionRequests, outcomes, feedback, caseload]] = await Promise.all([
         q.cases(one!, f),
-        inTurn(() => q.exits(two!, f), () => q.timeInStage(two!, f), () => q.participation(two!, f)),
-        inTurn(() => q.consent(three!, f), () => q.sessionRequests(three!, f), () => q.outcomes(three!, f), () => q.feedback(three!, f),
-          () => q.caseload(three!, f)),
+        q.timeInStage(two!, f),
+        inTurn(() => q.exits(three!, f), () => q.participation(three!, f), () => q.consent(three!, f)),
+        inTurn(() => q.sessionRequests(four!, f), () => q.outcomes(four!, f), () => q.feedback(four!, f), () => q.caseload(four!, f)),
       ]);
       return {
         referrals: shape.referrals(cases),
