@@ -11,18 +11,21 @@ import { AuthConfig, TokenService } from '#auth';
 import { dropDatabase, ensureDatabase, freePort, type RunningPostgres, startEmbeddedPostgres } from '#infra';
 import { type Environment, loadConfig, PlatformModule, withDevSecrets } from '#platform';
 import { SchedulingWorkerModule } from '../src/scheduling-worker.module';
-import { ORGANISATION, seed } from './seed';
+import { ORGANISATION, seed, type Seeded } from './seed';
 
 /**
- * `npm run bench:booking`: the scheduling API as it runs in production (its own process),
- * 50 concurrent clients asking for suggestions, then 50 holding sessions — most at free times,
- * some racing for one room and time — and a count of double bookings found afterwards in the
- * sessions themselves (not the reservation table that prevents them).
+ * `npm run bench:booking`: the scheduling API as it runs in production (its own process):
+ * one client, then 50 concurrent clients, asking for suggestions and holding sessions (most at
+ * free times, some racing for one room and time), and a count of double bookings found
+ * afterwards in the sessions themselves (not the reservation table that prevents them). The
+ * last line's figures are those at 50 clients.
  */
 const CONNECTIONS = 50;
 const CASES = 100;
 const CONTENDED_CASES = 10;
 const SUGGEST_SECONDS = 10;
+const SOLO_SECONDS = 3;
+const SOLO_HOLDS = 40;
 
 async function main(): Promise<void> {
   const env: Environment = withDevSecrets({ LOG_LEVEL: 'warn', ...process.env, QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}` });
@@ -57,33 +60,15 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
-    let next = 0;
-    const suggestions = await autocannon({
-      url: base,
-      connections: CONNECTIONS,
-      duration: SUGGEST_SECONDS,
-      headers,
-      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/sessions/${seeded.sessionIds[next++ % seeded.sessionIds.length]}/suggestions?k=5` }) }],
-    });
-    report('suggestions', suggestions);
-
-    let hold = 0;
-    const holds = await autocannon({
-      url: base,
-      connections: CONNECTIONS,
-      amount: seeded.holds.length,
-      headers,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (request) => {
-            const { sessionId, start, venueId } = seeded.holds[hold++ % seeded.holds.length]!;
-            return { ...request, path: `/sessions/${sessionId}/hold`, body: JSON.stringify({ start, venueId }) };
-          },
-        },
-      ],
-    });
-    report('holds', holds);
+    // One client first: the service time of a request, without waiting behind 49 others.
+    const alone = seeded.holds.slice(-SOLO_HOLDS);
+    const racing = seeded.holds.slice(0, -SOLO_HOLDS);
+    report('suggestions, 1 client', await run(base, headers, 1, { duration: SOLO_SECONDS }, suggestRequest(seeded.sessionIds)));
+    report('holds, 1 client', await run(base, headers, 1, { amount: alone.length }, holdRequest(alone)));
+    const suggestions = await run(base, headers, CONNECTIONS, { duration: SUGGEST_SECONDS }, suggestRequest(seeded.sessionIds));
+    report(`suggestions, ${CONNECTIONS} clients`, suggestions);
+    const holds = await run(base, headers, CONNECTIONS, { amount: racing.length }, holdRequest(racing));
+    report(`holds, ${CONNECTIONS} clients`, holds);
 
     const doubleBookings = await countDoubleBookings(env.DATABASE_URL);
     say(`double bookings found in the sessions afterwards: ${doubleBookings}`);
@@ -101,9 +86,28 @@ async function main(): Promise<void> {
   }
 }
 
+type RequestSetup = NonNullable<autocannon.Request['setupRequest']>;
+
+function run(url: string, headers: Record<string, string>, connections: number, length: { duration: number } | { amount: number }, setupRequest: RequestSetup) {
+  return autocannon({ url, connections, headers, ...length, requests: [{ setupRequest }] });
+}
+
+function suggestRequest(sessionIds: string[]): RequestSetup {
+  let next = 0;
+  return (request) => ({ ...request, method: 'GET', path: `/sessions/${sessionIds[next++ % sessionIds.length]}/suggestions?k=5` });
+}
+
+function holdRequest(holds: Seeded['holds']): RequestSetup {
+  let next = 0;
+  return (request) => {
+    const { sessionId, start, venueId } = holds[next++ % holds.length]!;
+    return { ...request, method: 'POST', path: `/sessions/${sessionId}/hold`, body: JSON.stringify({ start, venueId }) };
+  };
+}
+
 function report(name: string, result: autocannon.Result): void {
   say(
-    `${name}: ${result.requests.total} requests in ${result.duration.toFixed(1)} s at ${CONNECTIONS} connections, ` +
+    `${name}: ${result.requests.total} requests in ${result.duration.toFixed(1)} s, ` +
       `${Math.round(result.requests.average)} req/s; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ` +
       `2xx ${result['2xx']}, non-2xx ${result.non2xx}, errors ${result.errors}`,
   );

@@ -20,6 +20,7 @@ import type { PlaceSessionDto } from './dto/booking.dto';
 import { ReservationClash, ReservationRepository, type Resource } from './reservation.repository';
 
 const SYSTEM = 'scheduling';
+const DAY_MS = 86_400_000;
 
 /**
  * Holding, confirming, rescheduling and cancelling sessions. A time is checked against every
@@ -104,11 +105,13 @@ export class BookingService {
     change: (manager: EntityManager, session: SessionEntity, previous: { startsAt: Date | null; venueId: string | null }, world: SessionWorld) => Promise<void>,
   ): Promise<SessionView> {
     const start = onSlotGrid(dto.start);
+    if (start.getTime() <= Date.now()) throw InvalidInputError.field('start', 'isFuture', 'start must be in the future');
     await this.releaseLapsedHolds();
     const seen = await this.access.read(this.dataSource.manager, principal, sessionId);
     requireStatus(seen, from);
-    const world = await worldOf(this.builder, this.dataSource.manager, seen);
     const end = new Date(start.getTime() + seen.durationMinutes * 60_000);
+    // A day either side holds every rule that reaches across sessions (travel, separation, a day's count).
+    const world = await worldOf(this.builder, this.dataSource.manager, seen, { within: { from: start.getTime() - DAY_MS, to: end.getTime() + DAY_MS } });
     await this.requireAllowedVenue(principal, world.targets.get(seen.id)!.venueIds, dto.venueId);
     this.requireRulesKept(world, seen, start, dto.venueId);
     try {

@@ -153,6 +153,7 @@ describe('booking sessions', () => {
       [`/sessions/${session}/hold`, { start: 'tomorrow', venueId: hub.id }, 'start', 'isIso8601'],
       [`/sessions/${session}/hold`, { start: '2030-01-07T10:05:00Z', venueId: hub.id }, 'start', 'onSlotGrid'],
       [`/sessions/${session}/hold`, { start: '2030-01-07T10:00:00Z', venueId: 'hub' }, 'venueId', 'isUuid'],
+      [`/sessions/${session}/hold`, { start: '2020-01-06T10:00:00Z', venueId: hub.id }, 'start', 'isFuture'],
       ['/sessions/not-a-uuid/hold', { start: '2030-01-07T10:00:00Z', venueId: hub.id }, 'sessionId', 'isUuid'],
       ['/venues', { kind: 'castle', label: 'x', timeZone: 'Europe/London', accessible: true, hours: [] }, 'kind', 'isIn'],
       ['/venues', { kind: 'prison', label: 'HMP', timeZone: 'Europe/London', accessible: true, hours: [] }, 'establishment', 'isString'],

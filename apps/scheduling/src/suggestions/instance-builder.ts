@@ -31,6 +31,8 @@ export interface SessionWorld {
 
 export interface BuildOptions {
   horizonDays?: number;
+  /** Only this stretch of time (epoch ms, on the slot grid): enough to check one placement. */
+  within?: { from: number; to: number };
   /** For a plan: leave a session that cannot be placed out (listed in `unplaceable`) rather than fail. */
   skipUnplaceable?: boolean;
 }
@@ -53,8 +55,8 @@ export class InstanceBuilder {
   ) {}
 
   async build(manager: EntityManager, sessions: readonly SessionEntity[], now: Date, options: BuildOptions = {}): Promise<SessionWorld> {
-    const from = Math.ceil(now.getTime() / SLOT_MS) * SLOT_MS;
-    const to = from + (options.horizonDays ?? this.config.SUGGESTION_HORIZON_DAYS) * 86_400_000;
+    const from = options.within?.from ?? Math.ceil(now.getTime() / SLOT_MS) * SLOT_MS;
+    const to = options.within?.to ?? from + (options.horizonDays ?? this.config.SUGGESTION_HORIZON_DAYS) * 86_400_000;
     const caseIds = [...new Set(sessions.map((s) => s.caseId))];
     // Independent reads go out together: a suggestion waits on the database, not on the CPU.
     const [casePeople, facilitators, organisationVenues, caseSessions] = await Promise.all([

@@ -9,7 +9,7 @@ import { SCHEDULING_DB } from '../database';
 import type { SuggestionView } from '../sessions/dto/session.dto';
 import type { SessionEntity } from '../sessions/session.entity';
 import { UnplaceableSession } from './attendance';
-import { InstanceBuilder, iso, type SessionWorld } from './instance-builder';
+import { type BuildOptions, InstanceBuilder, iso, type SessionWorld } from './instance-builder';
 
 /** The k best times and venues for a session, from the scheduler, with near misses after. */
 @Injectable()
@@ -42,9 +42,9 @@ export class SuggestionsService {
 }
 
 /** The session's world, or a 409 saying what stops it being placed at all. */
-export async function worldOf(builder: InstanceBuilder, manager: EntityManager, session: SessionEntity): Promise<SessionWorld> {
+export async function worldOf(builder: InstanceBuilder, manager: EntityManager, session: SessionEntity, options: BuildOptions = {}): Promise<SessionWorld> {
   try {
-    return await builder.build(manager, [session], new Date());
+    return await builder.build(manager, [session], new Date(), options);
   } catch (error) {
     if (error instanceof UnplaceableSession) throw new ConflictError('session-unplaceable', error.message);
     throw error;
