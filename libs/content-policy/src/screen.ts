@@ -10,7 +10,6 @@ import { Token, tokenise } from './text/tokenise';
 import { Vocabulary } from './text/vocabulary';
 
 const VOCABULARY = new Vocabulary(RULE_WORDS);
-const PEOPLE_CACHE_LIMIT = 1_000;
 
 // Emoji of affection and encouragement: emotional support, not logistics.
 const SUPPORT_EMOJI_RE = /[\u{1F4AA}\u{1F917}\u{1FAC2}\u{2764}\u{2665}\u{1F495}-\u{1F49F}\u{1F9E1}\u{1F90D}\u{1F90E}\u{1F5A4}\u{1F970}\u{1F618}]/u;
@@ -32,7 +31,6 @@ function ruleWords(tokens: readonly Token[], labels: readonly NameLabel[], prope
  */
 export class ContentPolicy {
   private readonly config: PolicyConfig;
-  private readonly people = new Map<string, CasePeople>();
 
   constructor(config: Partial<PolicyConfig> = {}) {
     this.config = { ...DEFAULT_POLICY_CONFIG, ...config };
@@ -46,7 +44,7 @@ export class ContentPolicy {
 
   /** Everything in the message that the policy does not allow, in the order found. */
   findings(message: Pick<Message, 'recipient' | 'participants' | 'subject' | 'body'>): Finding[] {
-    const people = this.peopleOf(message);
+    const people = new CasePeople(message, this.config);
     const folded = foldText(message.subject ? `${message.subject}\n${message.body}` : message.body);
     const contact = screenContactDetails(folded, people);
     const tokens = tokenise(contact.masked, VOCABULARY);
@@ -60,18 +58,5 @@ export class ContentPolicy {
     ];
     if (SUPPORT_EMOJI_RE.test(folded)) findings.push({ category: 'advice-or-pressure', detail: 'emoji of affection or encouragement' });
     return findings;
-  }
-
-  /** The case's people, indexed once per recipient and case: reminders for one case come in runs. */
-  private peopleOf(message: Pick<Message, 'recipient' | 'participants'>): CasePeople {
-    let key = `${message.recipient.id}\u0000${message.recipient.role ?? ''}`;
-    for (const p of message.participants) key += `\u0000${p.id}\u0001${p.role}\u0001${p.name}\u0001${p.phone}\u0001${p.email}\u0001${p.address}`;
-    let people = this.people.get(key);
-    if (!people) {
-      people = new CasePeople(message, this.config);
-      if (this.people.size >= PEOPLE_CACHE_LIMIT) this.people.delete(this.people.keys().next().value!);
-      this.people.set(key, people);
-    }
-    return people;
   }
 }

@@ -35,19 +35,19 @@ class RuleBook {
   private call = 0;
 
   /** Indexes of the rules that could match a text made of these words, in rule order. */
-  candidates(words: readonly string[]): number[] {
+  candidates(words: readonly string[], from: number, to: number): number[] {
     const call = ++this.call;
-    const out = [...this.always];
-    for (const word of words) {
-      const rules = this.byWord.get(word);
-      if (!rules) continue;
+    const out = this.always.slice();
+    for (let w = from; w < to; w++) {
+      const rules = this.byWord.get(words[w]);
+      if (rules === undefined) continue;
       for (const i of rules) {
         if (this.takenBy[i] === call) continue;
         this.takenBy[i] = call;
         out.push(i);
       }
     }
-    return out.sort((a, b) => a - b);
+    return out.length > 1 ? out.sort((a, b) => a - b) : out;
   }
 }
 
@@ -72,33 +72,27 @@ function shown(match: string): string {
   return `'${match.replace(/zz[a-z]+/g, (p) => PLACEHOLDER_NAMES[p] ?? p)}'`;
 }
 
-/** The words of each sentence: no rule matches across a sentence break. */
-function sentences(words: readonly string[]): string[][] {
-  const out: string[][] = [[]];
-  for (const word of words) {
-    if (word === SENTENCE_BREAK) out.push([]);
-    else out[out.length - 1].push(word);
-  }
-  return out.filter((s) => s.length > 0);
-}
-
-/** Each sentence against the rules it has the anchor words of. */
-function search(book: RuleBook, sentenceWords: readonly string[][], findings: Finding[]): void {
+/** Each sentence against the rules it has the anchor words of: no rule matches across a sentence break. */
+function search(book: RuleBook, words: readonly string[], findings: Finding[]): void {
   const perCategory = new Map<string, number>();
-  for (const words of sentenceWords) {
-    const candidates = book.candidates(words);
-    if (candidates.length === 0) continue;
-    const text = ` ${words.join(' ')} `;
-    for (const i of candidates) {
-      const rule = book.rules[i];
-      for (const m of allMatches(rule.regex, text)) {
-        const count = perCategory.get(rule.category) ?? 0;
-        const detail = shown(m[0].slice(1));
-        if (count >= MAX_MATCHES_PER_CATEGORY || findings.some((f) => f.detail === detail)) continue;
-        perCategory.set(rule.category, count + 1);
-        findings.push({ category: rule.category, detail });
+  for (let from = 0; from < words.length; from++) {
+    let to = from;
+    while (to < words.length && words[to] !== SENTENCE_BREAK) to++;
+    const candidates = to > from ? book.candidates(words, from, to) : [];
+    if (candidates.length > 0) {
+      const text = ` ${words.slice(from, to).join(' ')} `;
+      for (const i of candidates) {
+        const rule = book.rules[i];
+        for (const m of allMatches(rule.regex, text)) {
+          const count = perCategory.get(rule.category) ?? 0;
+          const detail = shown(m[0].slice(1));
+          if (count >= MAX_MATCHES_PER_CATEGORY || findings.some((f) => f.detail === detail)) continue;
+          perCategory.set(rule.category, count + 1);
+          findings.push({ category: rule.category, detail });
+        }
       }
     }
+    from = to;
   }
 }
 
@@ -108,9 +102,8 @@ function search(book: RuleBook, sentenceWords: readonly string[][], findings: Fi
  * under the first category that claims it.
  */
 export function screenWords(words: readonly string[], prisonIsVenue: boolean): Finding[] {
-  const bySentence = sentences(words);
   const findings: Finding[] = [];
-  search(MAIN, bySentence, findings);
-  if (!prisonIsVenue) search(PRISON_RULES, bySentence, findings);
+  search(MAIN, words, findings);
+  if (!prisonIsVenue) search(PRISON_RULES, words, findings);
   return findings;
 }

@@ -53,14 +53,17 @@ const splitName = memoise((name: string): { given: string[]; surname: string[] }
   return { given, surname: [...surname] };
 });
 const homeAddress = memoise(parseHomeAddress);
+const phoneNumber = memoise(normalisePhone);
 
 function person(p: Participant, recipientId: string): CasePerson {
+  const names = splitName(p.name ?? '');
   return {
     id: p.id,
     role: p.role,
     own: p.id === recipientId || OWN_ROLE_RE.test(p.role),
-    ...splitName(p.name ?? ''),
-    phone: p.phone ? normalisePhone(p.phone) : undefined,
+    given: names.given,
+    surname: names.surname,
+    phone: p.phone ? phoneNumber(p.phone) : undefined,
     email: p.email?.trim().toLowerCase(),
     home: p.address ? homeAddress(p.address) : undefined,
   };
@@ -73,11 +76,21 @@ function replaceOrAdd(list: CasePerson[], p: CasePerson, same: (q: CasePerson) =
   else list.push(p);
 }
 
+/** Whose numbers and addresses are whose: needed only when a message carries one. */
+interface ContactOwners {
+  ownPhones: string[];
+  otherPhones: CasePerson[];
+  ownEmails: string[];
+  otherEmails: CasePerson[];
+  /** Mail domains of the service: an address there is the service's, whoever's name is on it. */
+  serviceEmailDomains: string[];
+}
+
 /**
- * Everything about a case's people that the rules consult, built once per recipient and case.
- * Kept small: a service holds many of these, and every one built is copied by the garbage
- * collector until it is old. Short forms of given names are looked up in the shared table when a
- * word asks for them rather than indexed for each case.
+ * Everything about a case's people that the rules consult, built for each message: building it
+ * costs less than a cache key for it would, and an index that outlives its message is copied by
+ * the garbage collector until it is old. Short forms of given names are looked up in the shared
+ * table when a word asks for them; numbers and addresses are indexed when a message has one.
  */
 export class CasePeople {
   readonly persons: CasePerson[];
@@ -93,40 +106,44 @@ export class CasePeople {
   /** Entries of words that are short forms or family of a given name, as found on first lookup. */
   private withShortForms?: Map<string, readonly NameEntry[]>;
   private namesByLength?: Map<number, string[]>;
-  private readonly ownPhones: string[] = [];
-  private readonly otherPhones: CasePerson[] = [];
-  private readonly ownEmails: string[] = [];
-  private readonly otherEmails: CasePerson[] = [];
-  private readonly serviceEmailDomains: string[];
+  private owners?: ContactOwners;
 
-  constructor(message: Pick<Message, 'recipient' | 'participants'>, config: PolicyConfig) {
+  constructor(
+    message: Pick<Message, 'recipient' | 'participants'>,
+    private readonly config: PolicyConfig,
+  ) {
     this.persons = message.participants.map((p) => person(p, message.recipient.id));
     this.recipient = this.persons.find((p) => p.id === message.recipient.id);
     this.others = this.persons.filter((p) => !p.own);
     const role = this.recipient?.role ?? message.recipient.role ?? '';
     this.recipientWorksWithPrisons = config.prisonProfessionalRoles.includes(role);
-    this.serviceEmailDomains = config.serviceEmailDomains.map((d) => d.toLowerCase());
-    for (const phone of config.servicePhones) {
-      const e164 = normalisePhone(phone);
-      if (e164) this.ownPhones.push(e164);
-    }
     this.ordered = [...this.persons.filter((p) => p.own), ...this.others];
-    for (const p of this.ordered) this.index(p);
+    for (const p of this.ordered) {
+      for (const given of p.given) this.add(given, p, 'given');
+      for (const surname of p.surname) this.add(surname, p, 'surname');
+    }
   }
 
-  private index(p: CasePerson): void {
-    if (p.phone) {
-      if (p.own) this.ownPhones.push(p.phone);
-      else if (!this.ownPhones.includes(p.phone)) replaceOrAdd(this.otherPhones, p, (q) => q.phone === p.phone);
+  private contactOwners(): ContactOwners {
+    if (this.owners) return this.owners;
+    const owners: ContactOwners = { ownPhones: [], otherPhones: [], ownEmails: [], otherEmails: [], serviceEmailDomains: this.config.serviceEmailDomains.map((d) => d.toLowerCase()) };
+    for (const phone of this.config.servicePhones) {
+      const e164 = phoneNumber(phone);
+      if (e164) owners.ownPhones.push(e164);
     }
-    if (p.email) {
-      if (p.own) this.ownEmails.push(p.email);
-      else if (!this.ownEmails.includes(p.email)) replaceOrAdd(this.otherEmails, p, (q) => q.email === p.email);
-      // A facilitator's mail domain is the service's: its other mailboxes are the service's too.
-      if (p.own && p.id !== this.recipient?.id) this.serviceEmailDomains.push(p.email.split('@')[1] ?? '');
+    for (const p of this.ordered) {
+      if (p.phone) {
+        if (p.own) owners.ownPhones.push(p.phone);
+        else if (!owners.ownPhones.includes(p.phone)) replaceOrAdd(owners.otherPhones, p, (q) => q.phone === p.phone);
+      }
+      if (p.email) {
+        if (p.own) owners.ownEmails.push(p.email);
+        else if (!owners.ownEmails.includes(p.email)) replaceOrAdd(owners.otherEmails, p, (q) => q.email === p.email);
+        // A facilitator's mail domain is the service's: its other mailboxes are the service's too.
+        if (p.own && p.id !== this.recipient?.id) owners.serviceEmailDomains.push(p.email.split('@')[1] ?? '');
+      }
     }
-    for (const given of p.given) this.add(given, p, 'given');
-    for (const surname of p.surname) this.add(surname, p, 'surname');
+    return (this.owners = owners);
   }
 
   private add(key: string, p: CasePerson, kind: NameKind): void {
@@ -193,22 +210,23 @@ export class CasePeople {
 
   /** Another participant whose phone this is (E.164), if any. */
   phoneOwner(e164: string): CasePerson | undefined {
-    return this.otherPhones.find((p) => p.phone === e164);
+    return this.contactOwners().otherPhones.find((p) => p.phone === e164);
   }
 
   /** The recipient's, their own people's or the service's number. */
   isOwnPhone(e164: string): boolean {
-    return this.ownPhones.includes(e164);
+    return this.contactOwners().ownPhones.includes(e164);
   }
 
   /** Another participant whose address this is (lower case), if any. */
   emailOwner(address: string): CasePerson | undefined {
-    return this.otherEmails.find((p) => p.email === address);
+    return this.contactOwners().otherEmails.find((p) => p.email === address);
   }
 
   /** The recipient's, their own people's, or at the service's mail domain. */
   isOwnEmail(address: string): boolean {
-    return this.ownEmails.includes(address) || this.serviceEmailDomains.includes(address.split('@')[1]);
+    const owners = this.contactOwners();
+    return owners.ownEmails.includes(address) || owners.serviceEmailDomains.includes(address.split('@')[1]);
   }
 }
 

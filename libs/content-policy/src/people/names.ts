@@ -72,11 +72,10 @@ export function findNames(tokens: readonly Token[], people: CasePeople, properNo
     let entries: readonly NameEntry[] = entriesFor(tokens[i], people);
     let width = 1;
     const next = tokens[i + 1];
-    if (entries.length === 0 && next && !(tokens[i].known && next.known) && !next.bound && next.word !== SENTENCE_BREAK) {
+    if (entries.length === 0 && next && !(tokens[i].known && next.known) && !next.bound && next.word !== SENTENCE_BREAK && tokens[i].forms[0].length + next.forms[0].length >= FUZZY_MIN_NAME) {
       // a name cut in two: "Sa rah"
-      const joined = tokens[i].forms[0] + next.forms[0];
-      const split = people.namesFor(joined);
-      if (split && joined.length >= FUZZY_MIN_NAME) {
+      const split = people.namesFor(tokens[i].forms[0] + next.forms[0]);
+      if (split) {
         entries = split;
         width = 2;
       }
