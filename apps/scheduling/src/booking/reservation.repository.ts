@@ -26,10 +26,11 @@ const EXCLUSION_VIOLATION = '23P01';
 export class ReservationRepository {
   async reserve(manager: EntityManager, sessionId: string, resources: Resource[], start: Date, end: Date): Promise<void> {
     try {
+      // In one order for everyone: two bookings waiting on each other's rows would deadlock.
       await manager.query(
         `INSERT INTO scheduling.reservation (session_id, resource, during)
-         SELECT $1, resource, tstzrange($3, $4, '[)') FROM unnest($2::text[]) AS resource`,
-        [sessionId, resources, start, end],
+         SELECT $1, resource, tstzrange($3, $4, '[)') FROM unnest($2::text[]) WITH ORDINALITY AS r(resource, n) ORDER BY n`,
+        [sessionId, [...resources].sort(), start, end],
       );
     } catch (error) {
       throw clashOf(error) ?? error;
