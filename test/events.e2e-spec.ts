@@ -7,7 +7,7 @@ interface QueueCounts {
   counts: Record<'waiting' | 'active' | 'delayed' | 'completed' | 'failed', number>;
 }
 
-describe('the composed system: a case\'s events reach the other services\' queues', () => {
+describe('the composed system: a case\'s events reach the other services and are handled there', () => {
   let t: TestApp;
   let cases: CasesFactory;
   let ops: string;
@@ -32,23 +32,23 @@ describe('the composed system: a case\'s events reach the other services\' queue
     ]);
   });
 
-  it('relays events to each subscriber\'s queue, carrying ids and facts but no contact details', async () => {
+  it('relays events to each subscriber, whose consumer handles them; they carry ids and facts but no contact details', async () => {
     const kase = await cases.referral();
     const participant = await cases.participant(kase.id, personHarmedBody);
 
     const counts = await eventually(async () => {
       const all = await cases.ok<QueueCounts[]>('get', '/ops/queues', ops);
-      const waiting = Object.fromEntries(all.map((q) => [q.queue, q.counts.waiting]));
-      expect(waiting['events-reporting']).toBe(2);
-      expect(waiting['events-scheduling']).toBe(1);
-      return waiting;
+      const completed = Object.fromEntries(all.map((q) => [q.queue, q.counts.completed]));
+      expect(completed['events-reporting']).toBe(2);
+      expect(completed['events-scheduling']).toBe(1);
+      return Object.fromEntries(all.map((q) => [q.queue, q.counts]));
     });
-    expect(counts['events-notifications']).toBe(0);
-    expect(counts['events-cases']).toBe(0);
+    for (const queue of ['events-reporting', 'events-scheduling']) expect(counts[queue]).toMatchObject({ waiting: 0, failed: 0 });
+    expect(counts['events-notifications'].completed + counts['events-notifications'].waiting).toBe(0);
 
     const jobs = await cases.ok<{ name: string; data: { caseId: string; payload: Record<string, unknown> } }[]>(
       'get',
-      '/ops/queues/events-scheduling/jobs?state=waiting',
+      '/ops/queues/events-scheduling/jobs?state=completed',
       ops,
     );
     expect(jobs.map((job) => job.name)).toEqual(['participant.added']);
@@ -61,6 +61,15 @@ describe('the composed system: a case\'s events reach the other services\' queue
       payload: { participantId: participant.id, role: 'person-harmed', needsAccessibleVenue: true, channels: { sms: true, email: true } },
     });
     expect(JSON.stringify(jobs)).not.toMatch(/Sarah|Jones|7700|example\.org|Elm Road|wheelchair/);
+
+    // Each consumer did its work: scheduling knows the participant, reporting counts the referral.
+    expect((await cases.call('get', `/people/${participant.id}/availability`, cases.coordinator)).status).toBe(200);
+    const report = await cases.ok<{ figures: { referrals: { total: number } } }>(
+      'get',
+      `/reports?from=${kase.receivedAt.slice(0, 10)}&to=2100-01-01`,
+      cases.manager,
+    );
+    expect(report.figures.referrals.total).toBe(1);
   });
 
   it('documents the whole API in one OpenAPI document', async () => {

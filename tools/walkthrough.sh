@@ -43,6 +43,10 @@ call POST /cases/$CASE/session-requests "$FACILITATOR" -d "{\"kind\":\"conferenc
 echo "--- a facilitator not allocated to the case sees nothing of it:"
 call GET /cases/$CASE "$OTHER_FACILITATOR" | jq -c .
 sleep 1
-echo "--- the case's events, waiting in the other services' queues:"
-call GET /ops/queues "$OPS" | jq -c '.[] | {queue, waiting: .counts.waiting}'
-call GET '/ops/queues/events-scheduling/jobs?state=waiting&limit=3' "$OPS" | jq -c '.[] | {event: .name, payload: .data.payload}'
+echo "--- the case's events, handled by the other services' workers:"
+call GET /ops/queues "$OPS" | jq -c '.[] | {queue, completed: .counts.completed, waiting: .counts.waiting, failed: .counts.failed}'
+call GET '/ops/queues/events-scheduling/jobs?state=completed&limit=3' "$OPS" | jq -c '.[] | {event: .name, payload: .data.payload}'
+echo "--- scheduling made the conference request a pending session:"
+call GET "/sessions?caseId=$CASE" "$COORDINATOR" | jq -c '.[] | {kind, status, durationMinutes, participantIds}'
+echo "--- reporting counts the referral, with no personal data in its read model:"
+call GET '/reports?from=2026-11-01&to=2026-12-01' "$MANAGER" | jq -c '.figures.referrals'

@@ -5,17 +5,17 @@ import { type Environment, PlatformModule } from '#platform';
 import { CasesWorkerModule } from '../../../apps/cases/src/cases-worker.module';
 import { CasesModule } from '../../../apps/cases/src/cases.module';
 import { NotificationsModule } from '../../../apps/notifications/src/notifications.module';
-import { ReportingModule } from '../../../apps/reporting/src/reporting.module';
-import { SchedulingModule } from '../../../apps/scheduling/src/scheduling.module';
+import { ReportingWorkerModule } from '../../../apps/reporting/src/reporting-worker.module';
+import { SchedulingWorkerModule } from '../../../apps/scheduling/src/scheduling-worker.module';
 
 /** Every service's modules, API and worker parts: what the composed process runs. */
 export const SYSTEM_MODULES = [
   OpsModule,
   CasesModule,
   CasesWorkerModule,
-  SchedulingModule,
+  SchedulingWorkerModule,
   NotificationsModule,
-  ReportingModule,
+  ReportingWorkerModule,
 ];
 
 /**
