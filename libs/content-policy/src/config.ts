@@ -8,8 +8,9 @@ export interface PolicyConfig {
   /** Mail domains of the service; an address there is the service's, whoever's name is on it. */
   serviceEmailDomains: readonly string[];
   /**
-   * Recipients with these roles arrange sessions inside prisons (the person in custody is never
-   * messaged: their logistics go to the offender manager or the prison's contact), so naming the
+   * Recipients with these roles arrange or attend sessions inside prisons as professionals (the
+   * person in custody is never messaged: their logistics go to the offender manager or the prison's
+   * contact; an interpreter booked for an official visit must be told where to go), so naming the
    * establishment as the venue is logistics for them; release dates stay blocked for everyone.
    */
   prisonProfessionalRoles: readonly string[];
@@ -20,6 +21,6 @@ export interface PolicyConfig {
 export const DEFAULT_POLICY_CONFIG: PolicyConfig = {
   servicePhones: [],
   serviceEmailDomains: [],
-  prisonProfessionalRoles: ['offender-manager', 'prison-contact', 'prison-staff', 'probation-officer'],
+  prisonProfessionalRoles: ['offender-manager', 'prison-contact', 'prison-staff', 'probation-officer', 'interpreter'],
   linkDomains: [],
 };

@@ -34,9 +34,9 @@ function pii(detail: string): Finding {
   return { category: 'other-party-pii', detail };
 }
 
-/** A prison's address is venue logistics for the professionals who arrange visits there. */
+/** An organisation's address is public; a prison's is venue logistics for the professionals who arrange visits there. */
 function addressIsShareable(p: CasePerson, people: CasePeople): boolean {
-  return !!p.home?.prison && people.recipientWorksWithPrisons;
+  return !!p.home?.organisation || (!!p.home?.prison && people.recipientWorksWithPrisons);
 }
 
 /**
@@ -87,13 +87,20 @@ function matchesAt(words: readonly string[], i: number, wanted: readonly string[
 
 const POSTCODE_OUTWARD_RE = /^[a-z]{1,2}\d[a-z\d]?$/;
 
-/** What follows a street: its own town (a home address), another place (a venue elsewhere), or nothing. */
+/**
+ * What follows a street: their postcode or town (a home address), another postcode (a venue
+ * elsewhere on a street of the same name, or further along theirs), or nothing.
+ */
 function placeAfter(words: readonly string[], from: number, p: CasePerson): 'theirs' | 'elsewhere' | 'unsaid' {
-  for (let i = from; i < Math.min(words.length, from + 8) && words[i] !== SENTENCE_BREAK; i++) {
-    if (p.home!.towns.some((town) => town.length > 0 && matchesAt(words, i, town))) return 'theirs';
-    if (POSTCODE_OUTWARD_RE.test(words[i]) && /^\d[a-z]{2}$/.test(words[i + 1] ?? '')) return 'elsewhere';
+  const end = Math.min(words.length, from + 8);
+  let town = false;
+  for (let i = from; i < end && words[i] !== SENTENCE_BREAK; i++) {
+    if (POSTCODE_OUTWARD_RE.test(words[i]) && /^\d[a-z]{2}$/.test(words[i + 1] ?? '')) {
+      return `${words[i]}${words[i + 1]}`.toUpperCase() === p.home!.postcode ? 'theirs' : 'elsewhere';
+    }
+    town ||= p.home!.towns.some((t) => t.length > 0 && matchesAt(words, i, t));
   }
-  return 'unsaid';
+  return town ? 'theirs' : 'unsaid';
 }
 
 /**

@@ -11,6 +11,11 @@ export interface HomeAddress {
   postcode?: string;
   /** A prison's address: the person is in custody there. */
   prison: boolean;
+  /**
+   * An organisation's address given as theirs ("Ipswich Allotment Society, Gippeswyk Avenue"): a
+   * community member's or a professional's place of work, public, not where anyone lives.
+   */
+  organisation: boolean;
 }
 
 const STREET_ABBREVIATIONS: Record<string, string> = {
@@ -31,6 +36,12 @@ const EVERY_TOWN = new Set([
   'albert road', 'alexandra road', 'york road', 'market place', 'market street', 'bridge street', 'the green',
 ]);
 
+const ORGANISATION_WORDS = new Set([
+  'society', 'centre', 'center', 'hall', 'church', 'chapel', 'club', 'trust', 'association', 'school', 'college',
+  'library', 'ltd', 'limited', 'cic', 'charity', 'council', 'allotment', 'allotments', 'hub', 'offices', 'surgery',
+  'mosque', 'temple', 'synagogue', 'gurdwara', 'foundation', 'project', 'services', 'partnership', 'university',
+]);
+
 export function streetWord(word: string): string {
   return STREET_ABBREVIATIONS[word] ?? word;
 }
@@ -46,10 +57,13 @@ function words(segment: string): string[] {
 export function parseHomeAddress(written: string): HomeAddress {
   const folded = foldText(written);
   const postcode = findPostcodes(folded)[0];
-  const address: HomeAddress = { towns: [], postcode, prison: /\b(?:hmp|hmyoi|yoi|prison)\b/i.test(folded) };
+  const prison = /\b(?:hmp|hmyoi|yoi|prison)\b/i.test(folded);
+  const address: HomeAddress = { towns: [], postcode, prison, organisation: false };
   for (const segment of folded.split(/[,\n]/)) {
     const parts = words(segment.replace(/\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/gi, ''));
     if (parts.length === 0 || /^(?:flat|apartment|unit|room)$/.test(parts[0])) continue;
+    // a line before the street that names a body, and no number in it
+    if (!address.street && !prison && parts.some((w) => ORGANISATION_WORDS.has(w)) && !parts.some((w) => /\d/.test(w))) address.organisation = true;
     const typed = parts.map(streetWord);
     const typeAt = typed.findIndex((w, i) => i > 0 && isStreetType(w));
     if (!address.street && typeAt > 0) {

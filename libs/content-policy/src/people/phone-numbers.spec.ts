@@ -24,6 +24,10 @@ describe('findPhoneNumbers', () => {
     expect(found('at 14:30 on 02/12/2026, access code 784240, CT17 9BU')).toEqual([]);
   });
 
+  it('ignores meeting IDs and PINs: digits without a trunk 0, a + or a country code', () => {
+    expect(found('dial 020 3443 6219 and enter conference ID 774 130 295#')).toEqual(['+442034436219']);
+  });
+
   it('reads numbers of other countries', () => {
     expect(found('in Nicosia: +357 22 123456')).toEqual(['+35722123456']);
   });

@@ -44,11 +44,16 @@ export function isMobile(e164: string): boolean {
 const RUN_RE = /\+?\(?\d(?:[ .\/\-]{0,2}\(?\d\)?){8,}/g;
 const GROUP_RE = /\+?[\d()]+/g;
 
+// A phone number is written with its trunk 0, a + or a country code; digits without one are a
+// meeting ID, a PIN or a reference ("conference ID 774 130 295").
+const DIALLED_RE = /^\(?(?:\+|0|44)/;
+const dialled = (digits: string) => DIALLED_RE.test(digits) && normalisePhone(digits);
+
 export function findPhoneNumbers(text: string): FoundNumber[] {
   const found: FoundNumber[] = [];
   for (const m of allMatches(RUN_RE, text)) {
     const start = m.index;
-    const whole = normalisePhone(m[0]);
+    const whole = dialled(m[0]);
     if (whole) {
       found.push({ start, end: start + m[0].length, e164: whole });
       continue;
@@ -68,7 +73,7 @@ function numbersWithinRun(run: string, offset: number): FoundNumber[] {
     let matched = -1;
     for (let j = i; j < groups.length && digits < 13; j++) {
       digits += groups[j].digits;
-      if (digits >= 10 && normalisePhone(run.slice(groups[i].start, groups[j].end))) matched = j;
+      if (digits >= 10 && dialled(run.slice(groups[i].start, groups[j].end))) matched = j;
     }
     if (matched < 0) {
       i++;

@@ -26,9 +26,18 @@ describe('tokenise', () => {
     expect(words('plan a or b')).toEqual(['plan', 'a', 'or', 'b']);
   });
 
-  it('mends a keyword cut in two, but not two real words', () => {
+  it('mends a keyword cut in two, but not two real words nor a word and an initial', () => {
     expect(words('the rob bery')).toEqual(['the', 'robbery']);
     expect(words('in jury service')).toEqual(['in', 'jury', 'service']);
+    expect(words('Hi V, ok')).toEqual(['hi', 'v', 'ok']);
+  });
+
+  it('reads the first half of a postcode as written, not as leetspeak', () => {
+    expect(words('York YO1 7QA')).toEqual(['york', 'yo1', '7qa']);
+  });
+
+  it('splits Welsh clitics', () => {
+    expect(words("mae'r bachgen, chi'n dod i'ch")).toEqual(['mae', 'yr', 'bachgen', 'chi', 'yn', 'dod', 'i', 'eich']);
   });
 
   it('marks capitals, sentence starts and punctuation before a token', () => {

@@ -30,6 +30,8 @@ function token(word: string, forms: readonly string[], known: boolean, capitalis
 }
 
 const BREAK_FORMS: readonly string[] = [SENTENCE_BREAK];
+const OUTWARD_CODE_RE = /^[a-z]{1,2}\d[a-z\d]?$/;
+const INWARD_CODE_RE = /^\d[a-z]{2}$/;
 
 function hasPunctuation(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -69,6 +71,12 @@ export function tokenise(text: string, vocabulary: Vocabulary): Token[] {
     const w = words[k];
     if (w === SENTENCE_BREAK) {
       tokens.push(token(SENTENCE_BREAK, BREAK_FORMS, true, false, false, false, true));
+      continue;
+    }
+    const next = words[k + 1];
+    if (next !== undefined && next !== SENTENCE_BREAK && INWARD_CODE_RE.test(next.lower) && OUTWARD_CODE_RE.test(w.lower)) {
+      // the first half of a postcode ("YO1 7QA"), not leetspeak
+      tokens.push(token(w.lower, [w.lower], false, w.capitalised, w.sentenceStart, false, w.afterPunctuation));
       continue;
     }
     const parts = vocabulary.read(w.lower);
@@ -183,7 +191,8 @@ function mergeSplitWords(tokens: Token[], vocabulary: Vocabulary): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i];
     const b = tokens[i + 1];
-    if (b !== undefined && !(a.known && b.known) && !a.bound && !b.bound && a.word !== SENTENCE_BREAK && b.word !== SENTENCE_BREAK && vocabulary.startsWord(a.forms[0])) {
+    // Each piece has two letters at least: "Hi V" is a greeting, not "hiv".
+    if (b !== undefined && !(a.known && b.known) && !a.bound && !b.bound && a.word !== SENTENCE_BREAK && b.word !== SENTENCE_BREAK && a.forms[0].length > 1 && b.forms[0].length > 1 && vocabulary.startsWord(a.forms[0])) {
       const joined = a.forms[0] + b.forms[0];
       if (vocabulary.has(joined) && !(isEnglishWord(a.forms[0]) && isEnglishWord(b.forms[0]))) {
         const [reading] = vocabulary.read(joined);
