@@ -8,9 +8,10 @@ import { OUTCOME } from './outcome';
 import { CategoryRules, CompiledRule, compileRules, ruleWords } from './pattern';
 import { SENSITIVE_DATA } from './sensitive-data';
 import { PRISONS, WHEREABOUTS } from './whereabouts';
+import { WELSH } from './welsh';
 
 // Sensitive data first: "you were assaulted" is the recipient's own status before it is substance.
-const ALL: readonly CategoryRules[] = [SENSITIVE_DATA, OTHER_PARTY_VOICE, OUTCOME, ADVICE_OR_PRESSURE, CASE_SUBSTANCE, WHEREABOUTS];
+const ALL: readonly CategoryRules[] = [SENSITIVE_DATA, OTHER_PARTY_VOICE, OUTCOME, ADVICE_OR_PRESSURE, CASE_SUBSTANCE, WHEREABOUTS, ...WELSH];
 
 /** Every word the rules are written in. */
 export const RULE_WORDS: ReadonlySet<string> = ruleWords([...ALL, PRISONS]);

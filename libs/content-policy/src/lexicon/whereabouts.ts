@@ -1,4 +1,9 @@
 import { CategoryRules } from './pattern';
+import { mutated } from './welsh';
+
+// Establishments known by their own name rather than their town's ("he's at Feltham", "a video
+// link from Armley"); names that are also towns, districts or words are left out.
+const ESTABLISHMENTS = String.raw`feltham|armley|strangeways|belmarsh|pentonville|wormwood scrubs|altcourse|risley|wymott|hewell|swaleside|elmley|whitemoor|frankland|full sutton|long lartin|woodhill|bronzefield|forest bank|eastwood park|low newton|deerbolt|cookham wood|thorn cross|askham grange|drake hall|foston hall|high down|littlehey|lowdham grange|rye hill|haverigg|buckley hall|guys marsh|channings wood|erlestoke|leyhill|bullingdon|grendon|huntercombe|prescoed|dovegate|stocken|wealstun|everthorpe|lindholme|brinsford|swinfen hall|parc prison|carchar (?:y|yr) parc|wetherby yoi`;
 
 /**
  * Prisons: where someone in the case is held. A professional who arranges the visit (the offender
@@ -7,7 +12,7 @@ import { CategoryRules } from './pattern';
 export const PRISONS: CategoryRules = {
   category: 'other-party-pii',
   patterns: [
-    String.raw`hmp|hmyoi|yoi|hm prison|her majesty s prison|his majesty s prison|prison|prisons|jail|gaol|custody|custodial|remand|remanded|inmate|prisoner|prisoners|behind bars|locked up|banged up|(?:category|cat) [abcd]|open prison|secure unit|secure hospital|secure training centre|young offender institution|young offenders institution|official visit|legal visit|legal visits|visits hall|visiting hall|visiting order|prison visit|carchar|carcharor`,
+    String.raw`hmp|hmyoi|yoi|hm prison|her majesty s prison|his majesty s prison|prison|prisons|jail|gaol|custody|custodial|remand|remanded|inmate|prisoner|prisoners|behind bars|locked up|banged up|(?:category|cat) [abcd]|open prison|secure unit|secure hospital|secure training centre|young offender institution|young offenders institution|official visit|legal visit|legal visits|visits hall|visiting hall|visiting order|prison visit|${mutated('carchar')}|${mutated('carcharor')}|${ESTABLISHMENTS}`,
   ],
 };
 

@@ -17,10 +17,18 @@ export const TEXTING: Readonly<Record<string, string>> = {
   '@': 'at',
 };
 
-/** Endings of English contractions, expanded so the rules see whole words. */
+// Welsh clitics: "mae'r" (mae yr), "chi'n" (chi yn), "i'ch" (i eich), "a'i" (a ei).
+const WELSH_CLITICS: Readonly<Record<string, string>> = { "'r": 'yr', "'n": 'yn', "'ch": 'eich', "'i": 'ei', "'w": 'ei' };
+const WELSH_CLITIC_RE = /^(.+?)('r|'n|'ch|'i|'w)$/;
+
+/** Endings of English contractions and Welsh clitics, expanded so the rules see whole words. */
 export function expandContraction(word: string): string {
   const m = /^(.*?)(n't|'s|'ve|'ll|'re|'d|'m)$/.exec(word);
-  if (!m) return word.replace(/'/g, '');
+  if (!m) {
+    const welsh = WELSH_CLITIC_RE.exec(word);
+    if (welsh) return `${welsh[1].replace(/'/g, '')} ${WELSH_CLITICS[welsh[2]]}`;
+    return word.replace(/'/g, '');
+  }
   const [, stem, ending] = m;
   switch (ending) {
     case "n't":
