@@ -20,14 +20,17 @@ const LINK_RE = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
 export const PLACEHOLDERS = { link: 'zzlink', email: 'zzemail', phone: 'zzphone' } as const;
 
 function replaceSpans(text: string, spans: Span[]): string {
-  let out = '';
+  if (spans.length === 0) return text;
+  const pieces: string[] = [];
   let at = 0;
   for (const span of [...spans].sort((a, b) => a.start - b.start)) {
     if (span.start < at) continue;
-    out += `${text.slice(at, span.start)} ${span.placeholder} `;
+    pieces.push(text.slice(at, span.start), span.placeholder);
     at = span.end;
   }
-  return out + text.slice(at);
+  pieces.push(text.slice(at));
+  // joined in one piece: the tokeniser reads it a character at a time
+  return pieces.join(' ');
 }
 
 function pii(detail: string): Finding {

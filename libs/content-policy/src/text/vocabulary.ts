@@ -23,6 +23,7 @@ const LEET_RE = /[01345789@$|!]/;
 // Postcode halves ("7ag", "me13"), times and ordinals ("6pm", "12th") are not leetspeak.
 const CODE_RE = /^(?:\d[a-z]{2}|[a-z]{1,2}\d{2}[a-z]?|\d+(?:am|pm|st|nd|rd|th|h|hr|hrs|min|mins|k|m|km|mph)?)$/;
 const LETTER_RE = /[a-z]/;
+const PLACEHOLDER_RE = /^zz(?:phone|email|link)$/;
 
 /**
  * The words the rules are written in. A token written with leetspeak, repeated letters or one
@@ -68,7 +69,8 @@ export class Vocabulary {
     return spelled.split(' ').map((part) => ({
       word: this.resolve(part),
       forms: readings(part),
-      known: /^\d+$/.test(part) || this.words.has(part) || isEnglishWord(part),
+      // placeholders of masked details (zzphone...) are no one's misspelt name either
+      known: /^\d+$/.test(part) || this.words.has(part) || isEnglishWord(part) || PLACEHOLDER_RE.test(part),
     }));
   }
 
