@@ -1,0 +1,83 @@
+import { DateTime } from 'luxon';
+import { createTestApp, type TestApp } from '#testing';
+import { SchedulingFactory } from '../../test/scheduling.factory';
+import { SchedulingWorkerModule } from '../scheduling-worker.module';
+
+/**
+ * The check before a booking refuses every hard rule the database cannot see, whatever the
+ * check is made of: a faster check must still refuse each of these.
+ */
+describe('booking refuses a time that breaks a rule', () => {
+  let t: TestApp;
+  let organisations = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp([SchedulingWorkerModule]);
+  });
+
+  afterAll(() => t.close());
+
+  function organisation(): SchedulingFactory {
+    organisations += 1;
+    const org = `rules-org-${organisations}`;
+    return new SchedulingFactory(t, t.token('coordinator', org), org);
+  }
+
+  /** Monday 09:00 London, two weeks ahead, plus some minutes, as an ISO instant. */
+  const monday = DateTime.now().setZone('Europe/London').plus({ weeks: 2 }).set({ weekday: 1, hour: 9, minute: 0, second: 0, millisecond: 0 });
+  const at = (minutes: number) => monday.plus({ minutes }).toUTC().toISO({ suppressMilliseconds: true })!;
+
+  async function refused(f: SchedulingFactory, sessionId: string, start: string, venueId: string): Promise<{ error: string; rules: number[] }> {
+    const answer = await f.call('post', `/sessions/${sessionId}/hold`, { start, venueId });
+    expect(answer.status).toBe(409);
+    const violations: { rule: number }[] = answer.body.details?.violations ?? [];
+    return { error: answer.body.error, rules: violations.map((v) => v.rule) };
+  }
+
+  it('meets a person in custody only at their establishment and in its visiting slots', async () => {
+    const f = organisation();
+    const hub = await f.venue({ kind: 'community', label: 'Hub' });
+    const prison = await f.venue({ kind: 'prison', label: 'HMP Elmley', establishment: 'hmp-elmley', hours: [{ weekday: 2, start: '14:00', end: '16:00' }] });
+    const c = await f.case({}, { inCustody: true, establishment: 'hmp-elmley' });
+    const session = await f.request(c, 'preparation', [c.responsible]);
+    expect(await refused(f, session, at(24 * 60 + 60), prison.id)).toEqual({ error: 'rules-broken', rules: [3] });
+    expect((await refused(f, session, at(24 * 60 + 5 * 60), hub.id)).error).toBe('venue-not-allowed');
+    expect((await f.call('post', `/sessions/${session}/hold`, { start: at(24 * 60 + 5 * 60), venueId: prison.id })).status).toBe(200);
+  });
+
+  it('keeps to each attendee\'s availability', async () => {
+    const f = organisation();
+    const video = await f.venue({ kind: 'video', label: 'Video', hours: [] });
+    const c = await f.case();
+    await f.weekly(c.harmed, [{ weekday: 2, start: '09:00', end: '10:00' }]);
+    const session = await f.request(c, 'preparation', [c.harmed]);
+    expect(await refused(f, session, at(0), video.id)).toEqual({ error: 'rules-broken', rules: [2] });
+    expect((await f.call('post', `/sessions/${session}/hold`, { start: at(24 * 60), venueId: video.id })).status).toBe(200);
+  });
+
+  it('leaves a person the travel time between two venues', async () => {
+    const f = organisation();
+    const hub = await f.venue({ kind: 'community', label: 'Hub' });
+    const annex = await f.venue({ kind: 'community', label: 'Annex' });
+    const c = await f.case();
+    const first = await f.request(c, 'preparation', [c.harmed]);
+    const second = await f.request(c, 'preparation', [c.harmed]);
+    await f.ok('post', `/sessions/${first}/hold`, { start: at(0), venueId: hub.id });
+    expect(await refused(f, second, at(60), annex.id)).toEqual({ error: 'rules-broken', rules: [4] });
+    expect((await f.call('post', `/sessions/${second}/hold`, { start: at(90), venueId: annex.id })).status).toBe(200);
+  });
+
+  it('holds a conference at least a day after both parties\' last preparation', async () => {
+    const f = organisation();
+    const video = await f.venue({ kind: 'video', label: 'Video', hours: [] });
+    const c = await f.case();
+    const harmedPrep = await f.request(c, 'preparation', [c.harmed]);
+    const responsiblePrep = await f.request(c, 'preparation', [c.responsible]);
+    const conference = await f.request(c, 'conference', [c.harmed, c.responsible]);
+    await f.ok('post', `/sessions/${harmedPrep}/hold`, { start: at(0), venueId: video.id });
+    await f.ok('post', `/sessions/${responsiblePrep}/hold`, { start: at(120), venueId: video.id });
+    // Held predecessors bound the conference's window (rule 1) rather than being placed beside it.
+    expect(await refused(f, conference, at(24 * 60 + 120), video.id)).toEqual({ error: 'rules-broken', rules: [1] });
+    expect((await f.call('post', `/sessions/${conference}/hold`, { start: at(24 * 60 + 180), venueId: video.id })).status).toBe(200);
+  });
+});
