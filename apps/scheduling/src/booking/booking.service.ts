@@ -15,6 +15,7 @@ import { SessionRepository } from '../sessions/session.repository';
 import { toSessionView } from '../sessions/session.view';
 import { InstanceBuilder, iso, SLOT_MINUTES, type SessionWorld } from '../suggestions/instance-builder';
 import { worldOf } from '../suggestions/suggestions.service';
+import { isRemote } from '../venues/venue.entity';
 import { VenueRepository } from '../venues/venue.repository';
 import type { PlaceSessionDto } from './dto/booking.dto';
 import { ReservationClash, ReservationRepository, type Resource } from './reservation.repository';
@@ -106,12 +107,14 @@ export class BookingService {
   ): Promise<SessionView> {
     const start = onSlotGrid(dto.start);
     if (start.getTime() <= Date.now()) throw InvalidInputError.field('start', 'isFuture', 'start must be in the future');
-    await this.releaseLapsedHolds();
-    const seen = await this.access.read(this.dataSource.manager, principal, sessionId);
+    const manager = this.dataSource.manager;
+    const [lapsed, read] = await Promise.all([this.sessions.anyLapsedHold(manager, new Date()), this.access.read(manager, principal, sessionId)]);
+    // Lapsed holds give their time back before this one is checked (this session may be one of them).
+    const seen = lapsed ? await this.releaseLapsedHolds().then(() => this.access.read(manager, principal, sessionId)) : read;
     requireStatus(seen, from);
     const end = new Date(start.getTime() + seen.durationMinutes * 60_000);
     // A day either side holds every rule that reaches across sessions (travel, separation, a day's count).
-    const world = await worldOf(this.builder, this.dataSource.manager, seen, { within: { from: start.getTime() - DAY_MS, to: end.getTime() + DAY_MS } });
+    const world = await worldOf(this.builder, manager, seen, { within: { from: start.getTime() - DAY_MS, to: end.getTime() + DAY_MS } });
     await this.requireAllowedVenue(principal, world.targets.get(seen.id)!.venueIds, dto.venueId);
     this.requireRulesKept(world, seen, start, dto.venueId);
     try {
@@ -183,5 +186,5 @@ function onSlotGrid(text: string): Date {
 function resourcesOf(world: SessionWorld, attendeeIds: string[], venueId: string): Resource[] {
   const venue = world.venues.get(venueId);
   const people = attendeeIds.map((id): Resource => `person:${id}`);
-  return venue && venue.kind !== 'video' ? [...people, `venue:${venueId}`] : people;
+  return venue && !isRemote(venue) ? [...people, `venue:${venueId}`] : people;
 }

@@ -60,6 +60,12 @@ export class SessionRepository {
     );
   }
 
+  /** Whether any hold has lapsed: one cheap read, so a booking opens no transaction to release none. */
+  async anyLapsedHold(manager: EntityManager, now: Date): Promise<boolean> {
+    const [row] = await manager.query(`SELECT EXISTS (SELECT 1 FROM scheduling.session WHERE status = 'held' AND hold_expires_at <= $1) AS lapsed`, [now]);
+    return row.lapsed === true;
+  }
+
   /** Held sessions whose hold has lapsed, locked; those another transaction holds are left for it. */
   lapsedHolds(manager: EntityManager, now: Date): Promise<SessionEntity[]> {
     return manager

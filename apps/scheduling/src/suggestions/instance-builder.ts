@@ -8,7 +8,7 @@ import { SchedulingConfig } from '../scheduling.config';
 import { chainWindow } from '../sessions/chain-rules';
 import type { SessionEntity } from '../sessions/session.entity';
 import { SessionRepository } from '../sessions/session.repository';
-import type { VenueEntity } from '../venues/venue.entity';
+import { isRemote, type VenueEntity } from '../venues/venue.entity';
 import { VenueRepository } from '../venues/venue.repository';
 import { expandWeekly, type Span, subtract, toSlotGrid, union } from '../venues/weekly-hours';
 import { allowedVenues, schedulerRole, separatedPairs, UnplaceableSession, withInterpreters } from './attendance';
@@ -88,8 +88,10 @@ export class InstanceBuilder {
     const separations = separatedPairs(casePeople).filter(([a, b]) => attendeeIds.includes(a) || attendeeIds.includes(b));
 
     const watched = [...new Set([...attendeeIds, ...separations.flat()])];
+    // Sessions at a remote venue matter only through their people.
+    const rooms = organisationVenues.filter((v) => venueIds.includes(v.id) && !isRemote(v)).map((v) => v.id);
     const [reserved, available] = await Promise.all([
-      this.sessions.reservedAround(manager, new Date(from), new Date(to), watched, venueIds),
+      this.sessions.reservedAround(manager, new Date(from), new Date(to), watched, rooms),
       this.availabilityOf(manager, attendeeIds.map((id) => known.get(id)!), from, to),
     ]);
     const fixed = reserved.filter((s) => !targets.has(s.id) && s.startsAt!.getTime() >= from && s.endsAt!.getTime() <= to);
@@ -189,7 +191,7 @@ function attendeesOfPlaced(s: SessionEntity): string[] {
 }
 
 function venueSpec(v: VenueEntity, from: number, to: number): Venue {
-  if (v.kind === 'video') return { id: v.id, remote: true };
+  if (isRemote(v)) return { id: v.id, remote: true };
   return {
     id: v.id,
     accessible: v.accessible,

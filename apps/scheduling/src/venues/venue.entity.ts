@@ -19,3 +19,8 @@ export class VenueEntity {
   @Column('jsonb') hours!: WeeklyWindow[];
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }
+
+/** A remote venue holds any number of sessions at once and keeps nobody apart: it is never reserved. */
+export function isRemote(venue: Pick<VenueEntity, 'kind'>): boolean {
+  return venue.kind === 'video';
+}
