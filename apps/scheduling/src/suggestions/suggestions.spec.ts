@@ -108,6 +108,20 @@ describe('suggestions for a pending session', () => {
     expect(option!.nearMiss).toBeUndefined();
   });
 
+  it('looks past the first week when it holds fewer than k options, and gives them as the whole horizon would', async () => {
+    const f = organisation();
+    await f.venue({ kind: 'video', label: 'Video call', hours: [] });
+    const c = await f.case();
+    await f.weekly(c.harmed, [{ weekday: 3, start: '09:00', end: '10:00' }]);
+    const session = await f.request(c, 'preparation', [c.harmed]);
+    const options = await f.ok<Option[]>('get', `/sessions/${session}/suggestions?k=3`);
+    expect(options.map((o) => o.nearMiss)).toEqual([undefined, undefined, undefined]);
+    const starts = options.map((o) => london(o.start));
+    for (const start of starts) expect([start.weekday, start.toFormat('HH:mm')]).toEqual([3, '09:00']);
+    expect(starts[1]!.diff(starts[0]!, 'days').days).toBe(7);
+    expect(starts[2]!.diff(starts[1]!, 'days').days).toBe(7);
+  });
+
   it('brings the case\'s interpreter to a session where someone needs one, and refuses while the case has none', async () => {
     const f = organisation();
     await f.venue({ kind: 'community', label: 'Hub', hours: OFFICE_HOURS });
