@@ -107,6 +107,11 @@ export class CasePeople {
   private withShortForms?: Map<string, readonly NameEntry[]>;
   private namesByLength?: Map<number, string[]>;
   private owners?: ContactOwners;
+  /**
+   * For each first letter a to z, a bit for each length (1 to 31) of a name or short form of the
+   * case's people: most words of a message are ruled out by one lookup in it.
+   */
+  private readonly shapes = new Int32Array(26);
 
   constructor(
     message: Pick<Message, 'recipient' | 'participants'>,
@@ -119,9 +124,28 @@ export class CasePeople {
     this.recipientWorksWithPrisons = config.prisonProfessionalRoles.includes(role);
     this.ordered = [...this.persons.filter((p) => p.own), ...this.others];
     for (const p of this.ordered) {
-      for (const given of p.given) this.add(given, p, 'given');
+      for (const given of p.given) {
+        this.add(given, p, 'given');
+        for (const form of otherFormsOf(given)) this.addShape(form);
+      }
       for (const surname of p.surname) this.add(surname, p, 'surname');
     }
+  }
+
+  private addShape(name: string): void {
+    const letter = name.charCodeAt(0) - 97;
+    if (letter >= 0 && letter < 26 && name.length < 32) this.shapes[letter] |= 1 << name.length;
+  }
+
+  /**
+   * Could `word` (lower case), or `word` with `more` characters after it, be a name or short form
+   * of someone in the case? No means no.
+   */
+  mayName(word: string, more = 0): boolean {
+    const letter = word.charCodeAt(0) - 97;
+    const length = word.length + more;
+    if (letter < 0 || letter >= 26 || length >= 32) return true;
+    return (this.shapes[letter] & (1 << length)) !== 0;
   }
 
   private contactOwners(): ContactOwners {
@@ -147,6 +171,7 @@ export class CasePeople {
   }
 
   private add(key: string, p: CasePerson, kind: NameKind): void {
+    this.addShape(key);
     const entries = this.names.get(key);
     if (!entries) this.names.set(key, [{ person: p, kind, commonWord: isEnglishWord(key) }]);
     else if (!entries.some((e) => e.person === p)) entries.push({ person: p, kind, commonWord: isEnglishWord(key) });
@@ -154,6 +179,7 @@ export class CasePeople {
 
   /** Who bears `word` (lower case) as a given name, a short form of one, or a surname. */
   namesFor(word: string): readonly NameEntry[] | undefined {
+    if (!this.mayName(word)) return undefined;
     // Only a word of the short-form table can stand for a given name it does not spell.
     if (!hasOtherForms(word)) return this.names.get(word);
     const known = this.withShortForms?.get(word);

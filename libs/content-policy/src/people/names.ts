@@ -74,7 +74,7 @@ export function findNames(tokens: readonly Token[], people: CasePeople, properNo
     const next = tokens[i + 1];
     if (entries.length === 0 && next && !(tokens[i].known && next.known) && !next.bound && next.word !== SENTENCE_BREAK && tokens[i].forms[0].length + next.forms[0].length >= FUZZY_MIN_NAME) {
       // a name cut in two: "Sa rah"
-      const split = people.namesFor(tokens[i].forms[0] + next.forms[0]);
+      const split = people.mayName(tokens[i].forms[0], next.forms[0].length) ? people.namesFor(tokens[i].forms[0] + next.forms[0]) : undefined;
       if (split) {
         entries = split;
         width = 2;
