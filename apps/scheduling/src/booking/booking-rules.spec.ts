@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import request from 'supertest';
 import { createTestApp, type TestApp } from '#testing';
 import { SchedulingFactory } from '../../test/scheduling.factory';
 import { SchedulingWorkerModule } from '../scheduling-worker.module';
@@ -79,5 +80,31 @@ describe('booking refuses a time that breaks a rule', () => {
     // Held predecessors bound the conference's window (rule 1) rather than being placed beside it.
     expect(await refused(f, conference, at(24 * 60 + 120), video.id)).toEqual({ error: 'rules-broken', rules: [1] });
     expect((await f.call('post', `/sessions/${conference}/hold`, { start: at(24 * 60 + 180), venueId: video.id })).status).toBe(200);
+  });
+
+  it('keeps the parties apart even when both sides are held at the same instant', async () => {
+    const f = organisation();
+    const hub = await f.venue({ kind: 'community', label: 'Hub' });
+    const rounds = await Promise.all(
+      Array.from({ length: 8 }, async (_, round) => {
+        const c = await f.case();
+        const sessions = [await f.request(c, 'preparation', [c.harmed]), await f.request(c, 'preparation', [c.responsible])];
+        // Back to back in one room: no overlap for the reservations, but 0 of the 30 minutes apart.
+        const from = Math.floor(round / 4) * 24 * 60 + (round % 4) * 120;
+        return { start: (side: number) => at(from + side * 60), sessions };
+      }),
+    );
+    const answers = await Promise.all(
+      rounds.flatMap(({ start, sessions }) =>
+        sessions.map((id, side) =>
+          request(t.http).post(`/sessions/${id}/hold`).set('Authorization', `Bearer ${f.coordinator}`).send({ start: start(side), venueId: hub.id }),
+        ),
+      ),
+    );
+    for (let round = 0; round < rounds.length; round += 1) {
+      const pair = answers.slice(round * 2, round * 2 + 2);
+      expect(pair.map((a) => a.status).sort()).toEqual([200, 409]);
+      expect(pair.find((a) => a.status === 409)!.body).toMatchObject({ error: 'rules-broken', details: { violations: [expect.objectContaining({ rule: 7 })] } });
+    }
   });
 });

@@ -13,7 +13,7 @@ import type { SessionEntity, SessionStatus } from '../sessions/session.entity';
 import { SessionLifecycle } from '../sessions/session-lifecycle';
 import { SessionRepository } from '../sessions/session.repository';
 import { toSessionView } from '../sessions/session.view';
-import { InstanceBuilder, iso, SLOT_MINUTES, type SessionWorld } from '../suggestions/instance-builder';
+import { InstanceBuilder, iso, SLOT_MINUTES, type SessionWorld, withFixed } from '../suggestions/instance-builder';
 import { worldOf } from '../suggestions/suggestions.service';
 import { isRemote } from '../venues/venue.entity';
 import { VenueRepository } from '../venues/venue.repository';
@@ -123,6 +123,7 @@ export class BookingService {
         if (session.version !== seen.version || session.status !== seen.status) {
           throw new ConflictError('session-changed', `session ${sessionId} changed meanwhile; fetch it and try again`);
         }
+        await this.requireStillApart(manager, world, session, start, end, dto.venueId);
         const previous = { startsAt: session.startsAt, venueId: session.venueId };
         await this.reservations.release(manager, session.id);
         const { attendeeIds } = world.targets.get(session.id)!;
@@ -158,6 +159,23 @@ export class BookingService {
     }
   }
 
+  /**
+   * Separation (rule 7) is not the reservations' to enforce: two bookings at one venue checked
+   * at the same instant could each miss the other. So a booking at a venue waits for the others
+   * near it there, then checks again against any held or booked there meanwhile.
+   */
+  private async requireStillApart(manager: EntityManager, world: SessionWorld, session: SessionEntity, start: Date, end: Date, venueId: string): Promise<void> {
+    const venue = world.venues.get(venueId);
+    if (!venue || isRemote(venue)) return;
+    const apartMs = this.config.SEPARATION_MINUTES * 60_000;
+    const [from, to] = [start.getTime() - apartMs, end.getTime() + apartMs];
+    await this.reservations.lockVenue(manager, venueId, from, to);
+    const around = await this.sessions.reservedAround(manager, new Date(from), new Date(to), [], [venueId]);
+    const checked = new Set(world.fixed.map(placedAt));
+    const meanwhile = around.filter((s) => s.id !== session.id && !checked.has(placedAt(s)));
+    if (meanwhile.length > 0) this.requireRulesKept(withFixed(world, meanwhile), session, start, venueId);
+  }
+
   /** The 409 of a lost race: which person (by role and id) or venue was taken, and when. */
   private async clashError(clash: ReservationClash): Promise<ConflictError> {
     const [kind, id] = clash.resource?.split(':') ?? [];
@@ -181,6 +199,10 @@ function onSlotGrid(text: string): Date {
     throw InvalidInputError.field('start', 'onSlotGrid', `start must be on the ${SLOT_MINUTES}-minute grid (e.g. 10:00, 10:15)`);
   }
   return start;
+}
+
+function placedAt(s: SessionEntity): string {
+  return `${s.id}@${s.startsAt!.getTime()}@${s.venueId}`;
 }
 
 function resourcesOf(world: SessionWorld, attendeeIds: string[], venueId: string): Resource[] {

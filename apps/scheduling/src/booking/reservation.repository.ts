@@ -16,6 +16,7 @@ export class ReservationClash extends Error {
 }
 
 const EXCLUSION_VIOLATION = '23P01';
+const DAY_MS = 86_400_000;
 
 /**
  * The reservation table: one row per person and non-remote venue of each held or booked
@@ -35,6 +36,17 @@ export class ReservationRepository {
     } catch (error) {
       throw clashOf(error) ?? error;
     }
+  }
+
+  /**
+   * Waits for, then holds until the transaction ends, the venue for each UTC day that
+   * [from, to) touches (epoch ms): bookings whose stretches overlap share a day, and take
+   * their days in one order, so they run one after the other and never wait on each other.
+   */
+  async lockVenue(manager: EntityManager, venueId: string, from: number, to: number): Promise<void> {
+    const days: number[] = [];
+    for (let day = Math.floor(from / DAY_MS); day <= Math.floor((to - 1) / DAY_MS); day += 1) days.push(day);
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1), day) FROM (SELECT unnest($2::int[]) AS day ORDER BY 1) AS d`, [`venue:${venueId}`, days]);
   }
 
   async release(manager: EntityManager, sessionId: string): Promise<void> {

@@ -132,15 +132,7 @@ export class InstanceBuilder {
             ...bounds(chainWindowOf(session, caseSessions), session.notBefore, from, to),
           };
         }),
-        ...fixed.map((s): SessionSpec => ({
-          id: s.id,
-          case: s.caseId,
-          kind: s.kind,
-          durationMinutes: s.durationMinutes,
-          attendees: attendeesOfPlaced(s).filter((id) => people.has(id)),
-          venues: [s.venueId!],
-          fixed: { start: iso(s.startsAt!.getTime()), venue: s.venueId! },
-        })),
+        ...fixed.map((s) => fixedSpec(s, people)),
       ],
     };
     return { instance, targets, unplaceable, people, venues, fixed };
@@ -184,6 +176,30 @@ function chainWindowOf(session: SessionEntity, caseSessions: readonly SessionEnt
     s.afterRules.filter((rule) => rule.session === session.id).map((rule) => ({ startsAt: s.startsAt!, endsAt: s.endsAt!, rule })),
   );
   return chainWindow(session.durationMinutes, predecessors, successors);
+}
+
+/**
+ * The world with these held or booked sessions fixed where they now are (replacing what it knew
+ * of them): what a booking checks again once it may no longer race them.
+ */
+export function withFixed(world: SessionWorld, sessions: readonly SessionEntity[]): SessionWorld {
+  const ids = new Set(sessions.map((s) => s.id));
+  const fixed = [...world.fixed.filter((s) => !ids.has(s.id)), ...sessions];
+  const placing = world.instance.sessions.filter((s) => !s.fixed);
+  return { ...world, fixed, instance: { ...world.instance, sessions: [...placing, ...fixed.map((s) => fixedSpec(s, world.people))] } };
+}
+
+/** A held or booked session as the scheduler sees it: where it is, with the attendees it knows. */
+function fixedSpec(s: SessionEntity, people: ReadonlyMap<string, PersonEntity>): SessionSpec {
+  return {
+    id: s.id,
+    case: s.caseId,
+    kind: s.kind,
+    durationMinutes: s.durationMinutes,
+    attendees: attendeesOfPlaced(s).filter((id) => people.has(id)),
+    venues: [s.venueId!],
+    fixed: { start: iso(s.startsAt!.getTime()), venue: s.venueId! },
+  };
 }
 
 function attendeesOfPlaced(s: SessionEntity): string[] {
