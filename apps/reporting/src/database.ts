@@ -1,4 +1,5 @@
 import { ReportingInitial1767225600000 } from './migrations/1767225600000-ReportingInitial';
+import { ReportingFlatCases1767312000000 } from './migrations/1767312000000-ReportingFlatCases';
 
 /** The name of the reporting data source: `@InjectDataSource(REPORTING_DB)`. */
 export const REPORTING_DB = 'reporting';
@@ -9,4 +10,4 @@ export const REPORTING_DB = 'reporting';
  */
 export const REPORTING_ENTITIES = [];
 
-export const REPORTING_MIGRATIONS = [ReportingInitial1767225600000];
+export const REPORTING_MIGRATIONS = [ReportingInitial1767225600000, ReportingFlatCases1767312000000];

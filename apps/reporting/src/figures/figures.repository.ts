@@ -4,42 +4,69 @@ import { CohortQuery, type ReportFilter } from './report-filter';
 
 export type Row = Record<string, any>;
 
-export interface CaseRow extends Row {
-  n: 1;
-  /** Epoch seconds. */
-  received: number;
-  first_contact: number | null;
-  closed: number | null;
-  reached: string[];
-  deliveries: string[];
-}
-
-const PERCENTILES = (hours: string) =>
-  `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours}) AS median_hours, percentile_cont(0.9) WITHIN GROUP (ORDER BY ${hours}) AS p90_hours`;
+/** Median and p90 as PostgreSQL's percentile_cont: interpolated between the two nearest values. */
+const SPREAD = (hours: string, filter = '') =>
+  `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${hours})${filter ? ` FILTER (WHERE ${filter})` : ''}`;
 const EXIT_STAGES = `('rejected', 'on-hold', 'withdrawn', 'unsuitable', 'uncontactable', 'other-party-declined')`;
+
+/**
+ * What the cohort's cases are counted by, one grouping set each. The stages reached and the
+ * delivery types are grouped as whole lists (a few distinct paths through the funnel), which
+ * shape.ts spreads over their stages.
+ */
+export const CASE_DIMENSIONS = {
+  source: 'c.source',
+  initiatedBy: 'c.initiated_by',
+  offenceCategory: 'c.offence_category',
+  justiceStage: 'c.justice_stage',
+  ageGroup: 'c.age_group',
+  currentStage: 'c.current_stage',
+  reached: 'c.reached',
+  deliveries: 'c.deliveries',
+  meetingHeld: 'c.meeting_held_delivery',
+  closureReason: `CASE WHEN c.closed_at IS NOT NULL THEN coalesce(c.closure_reason, 'none') END`,
+} as const;
+
+export type CaseDimension = keyof typeof CASE_DIMENSIONS;
 
 /** The aggregate queries of a report, each over the period's cohort (report-filter.ts). */
 @Injectable()
 export class FiguresRepository {
-/**
-   * One row a case of the cohort: its referral and its progress (projections/case-progress.ts).
-   * Times travel as epoch seconds and lists as text: parsing 10,000 dates and arrays costs the
-   * report more than the query does.
+  /**
+   * Cases of the cohort counted by each dimension: rows of `{ dimension, key, n }`, a null key
+   * where the case has no value (no meeting held, not closed).
    */
-  async cases(m: EntityManager, f: ReportFilter): Promise<CaseRow[]> {
-    const rows = await this.run(m, f, (q) => `${q.cohort()}
-      SELECT c.source, c.initiated_by, c.offence_category, c.justice_stage, c.age_group, c.domestic_abuse, c.sexual_offence,
-        c.hate_crime, extract(epoch FROM c.received_at)::float8 AS received, coalesce(p.current_stage, 'referred') AS current_stage,
-        array_to_string(p.reached, ' ') AS reached, extract(epoch FROM p.first_contact_at)::float8 AS first_contact,
-        extract(epoch FROM p.closed_at)::float8 AS closed, p.closure_reason, array_to_string(p.deliveries, ' ') AS deliveries,
-        p.meeting_held_delivery
-      FROM cohort c LEFT JOIN reporting.case_progress p USING (case_id)`);
-    return rows.map((r): CaseRow => ({
-      ...(r as CaseRow),
-      n: 1,
-      reached: r.reached ? r.reached.split(' ') : [],
-      deliveries: r.deliveries ? r.deliveries.split(' ') : [],
-    }));
+  caseCounts(m: EntityManager, f: ReportFilter): Promise<Row[]> {
+    const names = Object.keys(CASE_DIMENSIONS) as CaseDimension[];
+    const expressions = names.map((name) => CASE_DIMENSIONS[name]);
+    // GROUPING(...) sets one bit for each expression a row is not grouped by, the first expression the highest.
+    const which = `CASE GROUPING(${expressions.join(', ')}) ${names
+      .map((name, i) => `WHEN ${2 ** names.length - 1 - 2 ** (names.length - 1 - i)} THEN '${name}'`)
+      .join(' ')} END`;
+    return this.run(m, f, (q) => `
+      SELECT ${which} AS dimension, coalesce(${expressions.map((e) => `to_jsonb(${e})`).join(', ')}) AS key, count(*)::int AS n
+      FROM reporting.case_progress c WHERE ${q.inCohort('c')}
+      GROUP BY GROUPING SETS (${expressions.map((e) => `(${e})`).join(', ')})`);
+  }
+
+  /** Referral flags, first contact against its target and time to close, over the cohort's cases. */
+  caseTimes(m: EntityManager, f: ReportFilter): Promise<Row> {
+    return this.run(m, f, (q) => {
+      const cohort = q.inCohort('c');
+      const onClock = `NOT 'rejected' = ANY (c.reached)`;
+      const target = `${q.param(f.firstContactTargetHours)}::float8`;
+      return `
+      SELECT count(*)::int AS total, count(*) FILTER (WHERE c.domestic_abuse)::int AS domestic_abuse,
+        count(*) FILTER (WHERE c.sexual_offence)::int AS sexual_offence, count(*) FILTER (WHERE c.hate_crime)::int AS hate_crime,
+        count(*) FILTER (WHERE ${onClock})::int AS on_clock,
+        count(c.first_contact_hours) FILTER (WHERE ${onClock})::int AS contacted,
+        ${SPREAD('c.first_contact_hours', onClock)} AS first_contact,
+        count(*) FILTER (WHERE ${onClock} AND c.first_contact_hours <= ${target})::int AS within_target,
+        count(*) FILTER (WHERE ${onClock} AND c.first_contact_at IS NULL
+          AND c.received_at + ${target} * interval '1 hour' < ${q.param(f.asAt)})::int AS overdue,
+        count(c.close_hours)::int AS closed, ${SPREAD('c.close_hours')} AS to_close
+      FROM reporting.case_progress c WHERE ${cohort}`;
+    }).then((rows) => rows[0]!);
   }
 
   exits(m: EntityManager, f: ReportFilter): Promise<Row[]> {
@@ -49,19 +76,23 @@ export class FiguresRepository {
       WHERE t.to_stage IN ${EXIT_STAGES} GROUP BY 1, 2, 3, 4`);
   }
 
+  /** Stages left, with how long cases spent in them; the stages cases are in now are currentStage. */
   timeInStage(m: EntityManager, f: ReportFilter): Promise<Row[]> {
-    return this.run(m, f, (q) => `${q.cohort()}
-      SELECT s.stage, count(s.hours)::int AS n, count(*) FILTER (WHERE s.hours IS NULL)::int AS still_in, ${PERCENTILES('s.hours')}
-      FROM reporting.stage_span s JOIN cohort USING (case_id) GROUP BY 1`);
+    return this.run(m, f, (q) => `
+      SELECT s.stage, count(*)::int AS n, ${SPREAD('s.hours')} AS spread
+      FROM reporting.stage_span s WHERE ${q.inCohort('s')} AND s.hours IS NOT NULL GROUP BY 1`);
   }
 
+  /** A participant counts once per role and scope, however many consents they gave. */
   consent(m: EntityManager, f: ReportFilter): Promise<Row[]> {
     return this.run(m, f, (q) => `${q.cohort()}
-      SELECT k.participant_role AS role, k.scope,
-        count(DISTINCT k.participant_id) FILTER (WHERE k.given_at IS NOT NULL)::int AS given,
-        count(DISTINCT k.participant_id) FILTER (WHERE k.withdrawn_at IS NOT NULL)::int AS withdrawn,
-        count(DISTINCT k.participant_id) FILTER (WHERE k.given_at IS NOT NULL AND k.withdrawn_at IS NULL)::int AS active
-      FROM reporting.consent_fact k JOIN cohort USING (case_id) GROUP BY 1, 2`);
+      SELECT role, scope, count(*) FILTER (WHERE given)::int AS given, count(*) FILTER (WHERE withdrawn)::int AS withdrawn,
+        count(*) FILTER (WHERE active)::int AS active
+      FROM (
+        SELECT k.participant_role AS role, k.scope, bool_or(k.given_at IS NOT NULL) AS given,
+          bool_or(k.withdrawn_at IS NOT NULL) AS withdrawn, bool_or(k.given_at IS NOT NULL AND k.withdrawn_at IS NULL) AS active
+        FROM reporting.consent_fact k JOIN cohort USING (case_id) GROUP BY 1, 2, k.participant_id
+      ) participant GROUP BY 1, 2`);
   }
 
   sessionRequests(m: EntityManager, f: ReportFilter): Promise<Row[]> {
@@ -69,13 +100,14 @@ export class FiguresRepository {
       SELECT r.kind, count(*)::int AS n FROM reporting.session_request_fact r JOIN cohort USING (case_id) GROUP BY 1`);
   }
 
-  outcomes(m: EntityManager, f: ReportFilter): Promise<Row[]> {
+  outcomes(m: EntityManager, f: ReportFilter): Promise<Row> {
     return this.run(m, f, (q) => {
       const cohort = q.cohort();
       const asAt = q.param(f.asAt);
-      return `${cohort}
-      SELECT (SELECT count(*) FROM reporting.outcome_agreement_fact g JOIN cohort USING (case_id))::int AS agreements,
-        (SELECT count(DISTINCT g.case_id) FROM reporting.outcome_agreement_fact g JOIN cohort USING (case_id))::int AS cases,
+      return `${cohort}, agreed AS (
+        SELECT g.case_id, count(*) AS n FROM reporting.outcome_agreement_fact g JOIN cohort USING (case_id) GROUP BY 1
+      )
+      SELECT coalesce((SELECT sum(n) FROM agreed), 0)::int AS agreements, (SELECT count(*) FROM agreed)::int AS cases,
         count(a.action_id)::int AS actions,
         count(*) FILTER (WHERE a.status = 'completed')::int AS completed,
         count(*) FILTER (WHERE a.status = 'completed' AND a.completed_at <= a.due_by)::int AS completed_on_time,
@@ -83,7 +115,7 @@ export class FiguresRepository {
         count(*) FILTER (WHERE a.status = 'open' AND a.due_by >= ${asAt})::int AS open_not_due,
         count(*) FILTER (WHERE a.status = 'cancelled')::int AS cancelled
       FROM reporting.outcome_action_fact a JOIN cohort USING (case_id)`;
-    });
+    }).then((rows) => rows[0]!);
   }
 
   feedback(m: EntityManager, f: ReportFilter): Promise<Row[]> {
@@ -98,12 +130,14 @@ export class FiguresRepository {
    */
   participation(m: EntityManager, f: ReportFilter): Promise<Row[]> {
     return this.run(m, f, (q) => `${q.cohort()}
-      SELECT p.role, count(*)::int AS offered,
-        count(*) FILTER (WHERE EXISTS (
-          SELECT 1 FROM reporting.consent_fact k WHERE k.participant_id = p.participant_id AND k.scope = 'participation'
-            AND k.given_at <= g.first_delivered_at AND (k.withdrawn_at IS NULL OR k.withdrawn_at > g.first_delivered_at)))::int AS took_part
-      FROM reporting.participant_fact p JOIN cohort USING (case_id) LEFT JOIN reporting.case_progress g USING (case_id)
-      WHERE p.role IN ('person-harmed', 'person-responsible') AND NOT p.removed GROUP BY 1`);
+      SELECT role, count(*)::int AS offered, count(*) FILTER (WHERE took_part)::int AS took_part
+      FROM (
+        SELECT p.role, coalesce(bool_or(k.given_at <= c.first_delivered_at
+          AND (k.withdrawn_at IS NULL OR k.withdrawn_at > c.first_delivered_at)), false) AS took_part
+        FROM reporting.participant_fact p JOIN cohort c USING (case_id)
+        LEFT JOIN reporting.consent_fact k ON k.participant_id = p.participant_id AND k.scope = 'participation'
+        WHERE p.role IN ('person-harmed', 'person-responsible') AND NOT p.removed GROUP BY p.participant_id, 1
+      ) participant GROUP BY 1`);
   }
 
   /** Now, not over the period: open cases each facilitator carries, a case ending when it reaches a final stage. */

@@ -6,7 +6,7 @@ import { InvalidInputError } from '#platform';
 import { REPORTING_DB } from '../database';
 import { ReportingConfig } from '../reporting.config';
 import type { ReportQuery } from './dto/report.query';
-import { FiguresRepository, type Row } from './figures.repository';
+import { FiguresRepository } from './figures.repository';
 import { FIGURE_NOTES, MESSAGES_NOT_YET, SESSIONS_NOT_YET } from './notes';
 import type { Figures, Report } from './report';
 import type { ReportFilter } from './report-filter';
@@ -46,22 +46,29 @@ export class FiguresService {
     return withSharedSnapshot(this.dataSource, 4, async ([one, two, three, four]) => {
       const q = this.figures;
       const f = filter;
-      // Lanes of about equal weight: the case rows and the stage spans are the heaviest queries.
-      const [cases, timeInStage, [exits, participation, consent], [sessionRequests, outcomes, feedback, caseload]] = await Promise.all([
-        q.cases(one!, f),
-        q.timeInStage(two!, f),
-        inTurn(() => q.exits(three!, f), () => q.participation(three!, f), () => q.consent(three!, f)),
-        inTurn(() => q.sessionRequests(four!, f), () => q.outcomes(four!, f), () => q.feedback(four!, f), () => q.caseload(four!, f)),
+      // Lanes of about equal weight: the stage spans are the heaviest query, then the case rows.
+      const [spans, [caseRows, cases, feedback], [participation, exits], [consent, outcomes, sessionRequests, caseload]] = await Promise.all([
+        q.timeInStage(one!, f),
+        inTurn(() => q.caseCounts(two!, f), () => q.caseTimes(two!, f), () => q.feedback(two!, f)),
+        inTurn(() => q.participation(three!, f), () => q.exits(three!, f)),
+        inTurn(
+          () => q.consent(four!, f),
+          () => q.outcomes(four!, f),
+          () => q.sessionRequests(four!, f),
+          () => q.caseload(four!, f),
+        ),
       ]);
+      const counts = shape.byDimension(caseRows);
+      const funnel = shape.funnel(cases, counts, exits);
       return {
-        referrals: shape.referrals(cases),
-        firstContact: shape.firstContact(cases, f.firstContactTargetHours, f.asAt),
-        funnel: shape.funnel(cases, exits),
-        timeInStage: shape.timeInStage(timeInStage),
-        timeToClose: shape.timeToClose(cases),
+        referrals: shape.referrals(cases, counts),
+        firstContact: shape.firstContact(cases, f.firstContactTargetHours),
+        funnel,
+        timeInStage: shape.timeInStage(spans, funnel.currentStage),
+        timeToClose: shape.timeToClose(cases, counts),
         consent: shape.consent(consent),
-        delivery: shape.delivery(cases, sessionRequests),
-        outcomes: shape.outcomes(outcomes[0]!),
+        delivery: shape.delivery(counts, sessionRequests),
+        outcomes: shape.outcomes(outcomes),
         satisfaction: shape.satisfaction(feedback),
         participants: shape.participants(participation),
         caseload: shape.caseload(caseload),
@@ -89,8 +96,8 @@ export class FiguresService {
 }
 
 /** Runs queries one after another on one connection (a connection runs one query at a time). */
-async function inTurn(...queries: (() => Promise<Row[]>)[]): Promise<Row[][]> {
-  const results: Row[][] = [];
+async function inTurn<T extends unknown[]>(...queries: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  const results: unknown[] = [];
   for (const query of queries) results.push(await query());
-  return results;
+  return results as T;
 }

@@ -1,17 +1,25 @@
 import type { FigureName, NoDataSource } from './report';
 
+/**
+ * Percentiles as a spreadsheet's MEDIAN and PERCENTILE give them (PostgreSQL's percentile_cont),
+ * so a manager checking by hand gets the same hours.
+ */
+const MEDIAN_AND_P90 =
+  'Median and p90 interpolate between the two nearest cases: the median of 25 h and 60 h is 42.5 h, their p90 56.5 h.';
+
 /** How each figure is counted; served with every report and printed under its chart. */
 export const FIGURE_NOTES: Partial<Record<FigureName, string>> = {
   referrals: 'Cases referred in the period (the cohort every other figure but caseload describes).',
   firstContact:
     'Hours from referral to the first contact attempt that reached someone. Referrals rejected at triage are left out. ' +
-    'The share within target is of the cases contacted or past the target without contact.',
+    'The share within target is of the cases contacted or past the target without contact. ' +
+    MEDIAN_AND_P90,
   funnel:
     'Cases of the cohort that ever reached each stage, where they stand now, and the moves out of the process by the stage ' +
     'they left, who withdrew and the reason code. Cases events do not say which role rejected, judged unsuitable or ' +
     'declined, nor why a case was uncontactable: those breakdowns are empty until they do.',
-  timeInStage: 'Hours from entering a stage to the next move, over the stages left; stillIn counts cases there now.',
-  timeToClose: 'Hours from referral to closure, for closed cases of the cohort.',
+  timeInStage: `Hours from entering a stage to the next move, over the stages left; stillIn counts cases there now. ${MEDIAN_AND_P90}`,
+  timeToClose: `Hours from referral to closure, for closed cases of the cohort. ${MEDIAN_AND_P90}`,
   consent: 'Participants by role with consent given, withdrawn, and still in force, per consent scope.',
   delivery:
     'Cases moved to direct or indirect delivery by type. A meeting counts as held when the case moved on from it to the ' +

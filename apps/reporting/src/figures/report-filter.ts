@@ -21,7 +21,7 @@ export interface ReportFilter {
   justiceStage?: JusticeStage;
 }
 
-/** Builds a query over the cohort: the `cohort` CTE first, then the query's own parameters. */
+/** Builds a query over the cohort, its parameters numbered in the order the query asks for them. */
 export class CohortQuery {
   readonly params: unknown[] = [];
 
@@ -32,14 +32,22 @@ export class CohortQuery {
     return `$${this.params.length}`;
   }
 
-  /** `WITH cohort AS (...)`; a query may add its own CTEs after a comma. */
-  cohort(): string {
+  /**
+   * The conditions that narrow `case_progress` or `stage_span` (aliased `alias`) to the cohort:
+   * both carry the referral's scope, time and filter fields, indexed by scope and time.
+   */
+  inCohort(alias: string): string {
     const f = this.filter;
-    const clauses = [`c.received_at >= ${this.param(f.from)}`, `c.received_at < ${this.param(f.to)}`, ...this.scoped('c')];
-    if (f.referralSource) clauses.push(`c.source = ${this.param(f.referralSource)}`);
-    if (f.offenceCategory) clauses.push(`c.offence_category = ${this.param(f.offenceCategory)}`);
-    if (f.justiceStage) clauses.push(`c.justice_stage = ${this.param(f.justiceStage)}`);
-    return `WITH cohort AS (SELECT c.* FROM reporting.case_fact c WHERE ${clauses.join(' AND ')})`;
+    const clauses = [`${alias}.received_at >= ${this.param(f.from)}`, `${alias}.received_at < ${this.param(f.to)}`, ...this.scoped(alias)];
+    if (f.referralSource) clauses.push(`${alias}.source = ${this.param(f.referralSource)}`);
+    if (f.offenceCategory) clauses.push(`${alias}.offence_category = ${this.param(f.offenceCategory)}`);
+    if (f.justiceStage) clauses.push(`${alias}.justice_stage = ${this.param(f.justiceStage)}`);
+    return clauses.join(' AND ');
+  }
+
+  /** `WITH cohort AS (...)`, the cohort's case rows, for queries over the other facts; a query may add CTEs after a comma. */
+  cohort(): string {
+    return `WITH cohort AS (SELECT c.* FROM reporting.case_progress c WHERE ${this.inCohort('c')})`;
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { CaseRow, Row } from './figures.repository';
+import type { CaseDimension, Row } from './figures.repository';
 import type { Counts, Duration, Figures } from './report';
 
 /** Pure shaping of query rows into figures: sums by key, rounding, shares. */
@@ -22,66 +22,64 @@ export function share(part: number, whole: number): number | null {
   return whole === 0 ? null : round(part / whole, 4);
 }
 
-export function duration(row: Row | undefined): Duration {
-  return { cases: row?.n ?? 0, medianHours: round(row?.median_hours), p90Hours: round(row?.p90_hours) };
+/** Case counts by dimension: `{ key, n }` rows of caseCounts, keyed by the dimension they count. */
+export type CaseCounts = Partial<Record<CaseDimension, Row[]>>;
+
+export function byDimension(rows: Row[]): CaseCounts {
+  const grouped: CaseCounts = {};
+  for (const row of rows) (grouped[row.dimension as CaseDimension] ??= []).push(row);
+  return grouped;
 }
 
-export function referrals(rows: Row[]): Figures['referrals'] {
-  const flagged = (key: string) => rows.filter((r) => r[key]).reduce((sum, r) => sum + r.n, 0);
+/** Counts by the dimension's value; cases with none are left out. */
+function counted(counts: CaseCounts, dimension: CaseDimension): Counts {
+  return sumBy((counts[dimension] ?? []).filter((r) => r.key !== null), 'key');
+}
+
+/** Counts by each value of the dimension's lists: a case counts once under each stage or type it lists. */
+function spreadOver(counts: CaseCounts, dimension: CaseDimension): Counts {
+  const spread: Counts = {};
+  for (const { key, n } of counts[dimension] ?? []) {
+    for (const value of key as (string | null)[]) if (value !== null) spread[value] = (spread[value] ?? 0) + n;
+  }
+  return spread;
+}
+
+export function referrals(cases: Row, counts: CaseCounts): Figures['referrals'] {
   return {
-    total: rows.reduce((sum, r) => sum + r.n, 0),
-    bySource: sumBy(rows, 'source'),
-    byInitiator: sumBy(rows, 'initiated_by'),
-    byOffenceCategory: sumBy(rows, 'offence_category'),
-    byJusticeStage: sumBy(rows, 'justice_stage'),
-    byAgeGroup: sumBy(rows, 'age_group'),
-    flagged: { domesticAbuse: flagged('domestic_abuse'), sexualOffence: flagged('sexual_offence'), hateCrime: flagged('hate_crime') },
+    total: cases.total,
+    bySource: counted(counts, 'source'),
+    byInitiator: counted(counts, 'initiatedBy'),
+    byOffenceCategory: counted(counts, 'offenceCategory'),
+    byJusticeStage: counted(counts, 'justiceStage'),
+    byAgeGroup: counted(counts, 'ageGroup'),
+    flagged: { domesticAbuse: cases.domestic_abuse, sexualOffence: cases.sexual_offence, hateCrime: cases.hate_crime },
   };
 }
 
-const HOUR = 3600;
-
-/** Continuous percentile (PostgreSQL's percentile_cont) of values; null when there are none. */
-export function percentile(values: number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((x, y) => x - y);
-  const at = p * (sorted.length - 1);
-  const below = Math.floor(at);
-  const above = Math.min(below + 1, sorted.length - 1);
-  return sorted[below]! + (sorted[above]! - sorted[below]!) * (at - below);
+/** Median and p90 of a percentile_cont pair, rounded; null when nothing was measured. */
+function spread(cases: number, pair: number[] | null): Duration {
+  return { cases, medianHours: round(pair?.[0]), p90Hours: round(pair?.[1]) };
 }
 
-/** Hours between two epoch-second times. */
-function hoursBetween(later: number, earlier: number): number {
-  return (later - earlier) / HOUR;
-}
-
-function spread(hours: number[]): Duration {
-  return { cases: hours.length, medianHours: round(percentile(hours, 0.5)), p90Hours: round(percentile(hours, 0.9)) };
-}
-
-/** Referrals rejected at triage are never contacted, so they are left out of the clock. */
-export function firstContact(cases: CaseRow[], targetHours: number, asAt: Date): Figures['firstContact'] {
-  const onClock = cases.filter((c) => !c.reached.includes('rejected'));
-  const hours = onClock.filter((c) => c.first_contact !== null).map((c) => hoursBetween(c.first_contact!, c.received));
-  const within = hours.filter((h) => h <= targetHours).length;
-  const overdue = onClock.filter((c) => c.first_contact === null && c.received + targetHours * HOUR < asAt.getTime() / 1000).length;
-  const { medianHours, p90Hours } = spread(hours);
+/** Referrals rejected at triage are never contacted, so caseTimes leaves them off the clock. */
+export function firstContact(cases: Row, targetHours: number): Figures['firstContact'] {
+  const { medianHours, p90Hours } = spread(cases.contacted, cases.first_contact);
   return {
     targetHours,
-    cases: onClock.length,
-    contacted: hours.length,
+    cases: cases.on_clock,
+    contacted: cases.contacted,
     medianHours,
     p90Hours,
-    withinTarget: within,
-    shareWithinTarget: share(within, hours.length + overdue),
-    breaches: { contactedLate: hours.length - within, notContactedPastTarget: overdue },
+    withinTarget: cases.within_target,
+    shareWithinTarget: share(cases.within_target, cases.contacted + cases.overdue),
+    breaches: { contactedLate: cases.contacted - cases.within_target, notContactedPastTarget: cases.overdue },
   };
 }
 
-export function funnel(cases: CaseRow[], exits: Row[]): Figures['funnel'] {
-  const reached: Counts = { referred: cases.length };
-  for (const c of cases) for (const stage of c.reached) reached[stage] = (reached[stage] ?? 0) + 1;
+export function funnel(cases: Row, counts: CaseCounts, exits: Row[]): Figures['funnel'] {
+  const reached: Counts = { referred: cases.total };
+  for (const [stage, n] of Object.entries(spreadOver(counts, 'reached'))) reached[stage] = (reached[stage] ?? 0) + n;
   const byOutcome: Figures['funnel']['exits'] = {};
   for (const outcome of new Set(exits.map((r) => r.outcome as string))) {
     const rows = exits.filter((r) => r.outcome === outcome);
@@ -92,28 +90,29 @@ export function funnel(cases: CaseRow[], exits: Row[]): Figures['funnel'] {
       byReason: sumBy(rows.filter((r) => r.reason), 'reason'),
     };
   }
-  return { reached, currentStage: sumBy(cases, 'current_stage'), exits: byOutcome };
+  return { reached, currentStage: counted(counts, 'currentStage'), exits: byOutcome };
 }
 
-export function timeToClose(cases: CaseRow[]): Figures['timeToClose'] {
-  const closed = cases.filter((c) => c.closed !== null);
-  return { ...spread(closed.map((c) => hoursBetween(c.closed!, c.received))), byReason: sumBy(closed, 'closure_reason') };
+export function timeToClose(cases: Row, counts: CaseCounts): Figures['timeToClose'] {
+  return { ...spread(cases.closed, cases.to_close), byReason: counted(counts, 'closureReason') };
 }
 
 /** Cases by each delivery type they moved to, and meetings held by type. */
-export function delivery(cases: CaseRow[], sessionRequests: Row[]): Figures['delivery'] {
-  const byType: Counts = {};
-  for (const c of cases) for (const type of c.deliveries) byType[type] = (byType[type] ?? 0) + 1;
-  const held = sumBy(cases.filter((c) => c.meeting_held_delivery), 'meeting_held_delivery');
+export function delivery(counts: CaseCounts, sessionRequests: Row[]): Figures['delivery'] {
+  const held = counted(counts, 'meetingHeld');
   return {
-    byType,
+    byType: spreadOver(counts, 'deliveries'),
     meetingsHeld: { total: Object.values(held).reduce((sum, n) => sum + n, 0), byType: held },
     sessionRequests: sumBy(sessionRequests, 'kind'),
   };
 }
 
-export function timeInStage(rows: Row[]): Figures['timeInStage'] {
-  return Object.fromEntries(rows.map((r) => [r.stage, { ...duration(r), stillIn: r.still_in }]));
+/** Stages cases left, with their spread, and every stage cases are in now (stillIn). */
+export function timeInStage(rows: Row[], currentStage: Counts): Figures['timeInStage'] {
+  const stages: Figures['timeInStage'] = {};
+  for (const r of rows) stages[r.stage] = { ...spread(r.n, r.spread), stillIn: currentStage[r.stage] ?? 0 };
+  for (const [stage, n] of Object.entries(currentStage)) stages[stage] ??= { ...spread(0, null), stillIn: n };
+  return stages;
 }
 
 export function consent(rows: Row[]): Figures['consent'] {
