@@ -25,11 +25,17 @@ export interface GenerateOptions {
 const HOUR = 3600_000;
 
 export function generateEvents(options: GenerateOptions): DomainEvent[] {
+  return [...eventsOf(options)];
+}
+
+/** The same events one case at a time, so a large log need not be held whole. */
+export function eventsOf(options: GenerateOptions): Iterable<DomainEvent> {
   return new Generator(options).run();
 }
 
 class Generator {
-  private readonly events: DomainEvent[] = [];
+  /** The events of the case being generated. */
+  private events: DomainEvent[] = [];
   private readonly random: () => number;
   private sequence = 0;
   private readonly facilitators = new Map<string, string[]>();
@@ -38,7 +44,7 @@ class Generator {
     this.random = mulberry32(options.seed);
   }
 
-  run(): DomainEvent[] {
+  *run(): IterableIterator<DomainEvent> {
     const organisations = this.options.organisations ?? 4;
     const start = (this.options.start ?? new Date('2026-01-01T00:00:00Z')).getTime();
     for (let o = 0; o < organisations; o += 1) {
@@ -49,10 +55,17 @@ class Generator {
         this.emit('facilitator.registered', null, organisation, new Date(start), { facilitatorId, capacity: 10, timeZone: 'Europe/London', active: true });
       }
     }
+    yield* this.taken();
     for (let n = 0; n < this.options.cases; n += 1) {
       this.oneCase(n, `org-${(n % organisations) + 1}`, start + this.random() * 360 * 24 * HOUR);
+      yield* this.taken();
     }
-    return this.events;
+  }
+
+  private taken(): DomainEvent[] {
+    const events = this.events;
+    this.events = [];
+    return events;
   }
 
   private oneCase(n: number, organisation: string, receivedAt: number): void {
