@@ -16,6 +16,8 @@ export interface CasePerson {
   own: boolean;
   given: string[];
   surname: string[];
+  /** Given names, their short forms and surnames that a misspelling may stand for: long, and no English word. */
+  misspellable: readonly string[];
   phone?: string;
   email?: string;
   home?: HomeAddress;
@@ -53,6 +55,18 @@ const splitName = memoise((name: string): { given: string[]; surname: string[] }
   return { given, surname: [...surname] };
 });
 const homeAddress = memoise(parseHomeAddress);
+
+/** The names of a person one typing slip may reach, in the order they are indexed. */
+const misspellableNames = memoise((name: string): readonly string[] => {
+  const { given, surname } = splitName(name);
+  const names = new Set<string>();
+  for (const g of given) {
+    names.add(g);
+    for (const form of otherFormsOf(g)) names.add(form);
+  }
+  for (const s of surname) names.add(s);
+  return [...names].filter((n) => n.length >= FUZZY_MIN_NAME && !isEnglishWord(n));
+});
 const phoneNumber = memoise(normalisePhone);
 
 function person(p: Participant, recipientId: string): CasePerson {
@@ -63,6 +77,7 @@ function person(p: Participant, recipientId: string): CasePerson {
     own: p.id === recipientId || OWN_ROLE_RE.test(p.role),
     given: names.given,
     surname: names.surname,
+    misspellable: misspellableNames(p.name ?? ''),
     phone: p.phone ? phoneNumber(p.phone) : undefined,
     email: p.email?.trim().toLowerCase(),
     home: p.address ? homeAddress(p.address) : undefined,
@@ -105,7 +120,7 @@ export class CasePeople {
   private readonly names = new Map<string, NameEntry[]>();
   /** Entries of words that are short forms or family of a given name, as found on first lookup. */
   private withShortForms?: Map<string, readonly NameEntry[]>;
-  private namesByLength?: Map<number, string[]>;
+  private misspellable?: string[];
   private owners?: ContactOwners;
   /**
    * For each first letter a to z, a bit for each length (1 to 31) of a name or short form of the
@@ -208,30 +223,19 @@ export class CasePeople {
 
   /** Names within one edit of `word` ("Sarrah", "Lucas" for "Lukas"). */
   nearbyNames(word: string): string[] {
-    const byLength = (this.namesByLength ??= this.groupNamesByLength());
+    const names = (this.misspellable ??= this.misspellableNames());
     const out: string[] = [];
     for (let length = word.length - 1; length <= word.length + 1; length++) {
-      for (const name of byLength.get(length) ?? []) if (withinOneEdit(word, name)) out.push(name);
+      for (const name of names) if (name.length === length && withinOneEdit(word, name)) out.push(name);
     }
     return out;
   }
 
   // Built on first use: most messages have no unknown word long enough to need it.
-  private groupNamesByLength(): Map<number, string[]> {
-    const byLength = new Map<number, string[]>();
-    const names = new Set<string>();
-    for (const p of this.ordered) {
-      for (const given of p.given) {
-        names.add(given);
-        for (const form of otherFormsOf(given)) names.add(form);
-      }
-      for (const surname of p.surname) names.add(surname);
-    }
-    for (const name of names) {
-      if (name.length < FUZZY_MIN_NAME || isEnglishWord(name)) continue;
-      byLength.set(name.length, [...(byLength.get(name.length) ?? []), name]);
-    }
-    return byLength;
+  private misspellableNames(): string[] {
+    const names: string[] = [];
+    for (const p of this.ordered) for (const name of p.misspellable) if (!names.includes(name)) names.push(name);
+    return names;
   }
 
   /** Another participant whose phone this is (E.164), if any. */
