@@ -45,9 +45,13 @@ export class CohortQuery {
     return clauses.join(' AND ');
   }
 
-  /** `WITH cohort AS (...)`, the cohort's case rows, for queries over the other facts; a query may add CTEs after a comma. */
+  /**
+   * `WITH cohort AS (...)`: the cohort's case ids (and when each first reached delivery), for
+   * queries over the other facts; a query may add CTEs after a comma. Only what they read, as a
+   * cohort used twice is copied.
+   */
   cohort(): string {
-    return `WITH cohort AS (SELECT c.* FROM reporting.case_progress c WHERE ${this.inCohort('c')})`;
+    return `WITH cohort AS (SELECT c.case_id, c.first_delivered_at FROM reporting.case_progress c WHERE ${this.inCohort('c')})`;
   }
 
   /**
