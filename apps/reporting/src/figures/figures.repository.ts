@@ -50,7 +50,7 @@ export class FiguresRepository {
   }
 
   /** Referral flags, first contact against its target and time to close, over the cohort's cases. */
-  caseTimes(m: EntityManager, f: ReportFilter): Promise<Row> {
+  caseTotals(m: EntityManager, f: ReportFilter): Promise<Row> {
     return this.run(m, f, (q) => {
       const cohort = q.inCohort('c');
       const onClock = `NOT 'rejected' = ANY (c.reached)`;

@@ -49,7 +49,7 @@ export class FiguresService {
       // Lanes of about equal weight: the stage spans are the heaviest query, then the case rows.
       const [spans, [caseRows, cases, feedback], [participation, exits], [consent, outcomes, sessionRequests, caseload]] = await Promise.all([
         q.timeInStage(one!, f),
-        inTurn(() => q.caseCounts(two!, f), () => q.caseTimes(two!, f), () => q.feedback(two!, f)),
+        inTurn(() => q.caseCounts(two!, f), () => q.caseTotals(two!, f), () => q.feedback(two!, f)),
         inTurn(() => q.participation(three!, f), () => q.exits(three!, f)),
         inTurn(
           () => q.consent(four!, f),

@@ -62,7 +62,7 @@ function spread(cases: number, pair: number[] | null): Duration {
   return { cases, medianHours: round(pair?.[0]), p90Hours: round(pair?.[1]) };
 }
 
-/** Referrals rejected at triage are never contacted, so caseTimes leaves them off the clock. */
+/** Referrals rejected at triage are never contacted, so caseTotals leaves them off the clock. */
 export function firstContact(cases: Row, targetHours: number): Figures['firstContact'] {
   const { medianHours, p90Hours } = spread(cases.contacted, cases.first_contact);
   return {
