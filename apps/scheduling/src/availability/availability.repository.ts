@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Span, WeeklyWindow } from '../venues/weekly-hours';
 import { AvailabilityRuleEntity } from './availability.entity';
 
@@ -47,10 +47,16 @@ export class AvailabilityRepository {
 
   /** Weekly windows by person, times as `HH:MM` (`24:00` for a window ending at midnight). */
   async weekly(manager: EntityManager, personIds: readonly string[]): Promise<Map<string, WeeklyWindow[]>> {
-    const rows = personIds.length === 0 ? [] : await manager.find(AvailabilityRuleEntity, { where: { personId: In([...personIds]) }, order: { weekday: 'ASC', startTime: 'ASC' } });
+    const rows: { person_id: string; weekday: number; start_time: string; end_time: string }[] =
+      personIds.length === 0
+        ? []
+        : await manager.query(
+            'SELECT person_id, weekday, start_time, end_time FROM scheduling.availability_rule WHERE person_id = ANY($1::uuid[]) ORDER BY weekday, start_time',
+            [personIds],
+          );
     const map = new Map<string, WeeklyWindow[]>();
     for (const row of rows) {
-      map.set(row.personId, [...(map.get(row.personId) ?? []), { weekday: row.weekday, start: hhmm(row.startTime), end: hhmm(row.endTime) }]);
+      map.set(row.person_id, [...(map.get(row.person_id) ?? []), { weekday: row.weekday, start: hhmm(row.start_time), end: hhmm(row.end_time) }]);
     }
     return map;
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { DomainEvent } from '#contracts';
+import { selectEntities } from '../entity-rows';
 import { CaseEntity } from './case.entity';
 import { PersonEntity } from './person.entity';
 
@@ -47,7 +48,7 @@ export class PeopleRepository {
   }
 
   find(manager: EntityManager, ids: readonly string[]): Promise<PersonEntity[]> {
-    return ids.length === 0 ? Promise.resolve([]) : manager.findBy(PersonEntity, { id: In([...ids]) });
+    return ids.length === 0 ? Promise.resolve([]) : selectEntities(manager, PersonEntity, 'SELECT * FROM scheduling.person WHERE id = ANY($1::uuid[])', [ids]);
   }
 
   findOne(manager: EntityManager, id: string): Promise<PersonEntity | null> {
@@ -60,7 +61,7 @@ export class PeopleRepository {
   }
 
   ofCases(manager: EntityManager, caseIds: readonly string[]): Promise<PersonEntity[]> {
-    return manager.find(PersonEntity, { where: { caseId: In([...caseIds]), removedAt: IsNull() }, order: { id: 'ASC' } });
+    return selectEntities(manager, PersonEntity, 'SELECT * FROM scheduling.person WHERE case_id = ANY($1::uuid[]) AND removed_at IS NULL ORDER BY id', [caseIds]);
   }
 }
 

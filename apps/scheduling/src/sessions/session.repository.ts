@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In } from 'typeorm';
+import { selectEntities } from '../entity-rows';
 import { SessionChangeEntity, SessionEntity, type SessionStatus } from './session.entity';
 
 /** Sessions and their history. */
@@ -15,12 +16,14 @@ export class SessionRepository {
   }
 
   /** The session locked for a change, so two changes to one session run one after the other. */
-  lock(manager: EntityManager, id: string): Promise<SessionEntity | null> {
-    return manager.createQueryBuilder(SessionEntity, 's').where('s.id = :id', { id }).setLock('pessimistic_write').getOne();
+  async lock(manager: EntityManager, id: string): Promise<SessionEntity | null> {
+    const [session] = await selectEntities(manager, SessionEntity, 'SELECT * FROM scheduling.session WHERE id = $1 FOR UPDATE', [id]);
+    return session ?? null;
   }
 
-  find(manager: EntityManager, id: string): Promise<SessionEntity | null> {
-    return manager.findOneBy(SessionEntity, { id });
+  async find(manager: EntityManager, id: string): Promise<SessionEntity | null> {
+    const [session] = await selectEntities(manager, SessionEntity, 'SELECT * FROM scheduling.session WHERE id = $1', [id]);
+    return session ?? null;
   }
 
   findMany(manager: EntityManager, ids: readonly string[]): Promise<SessionEntity[]> {
@@ -32,7 +35,7 @@ export class SessionRepository {
   }
 
   ofCases(manager: EntityManager, caseIds: readonly string[]): Promise<SessionEntity[]> {
-    return manager.find(SessionEntity, { where: { caseId: In([...caseIds]) }, order: { requestedAt: 'ASC', id: 'ASC' } });
+    return selectEntities(manager, SessionEntity, 'SELECT * FROM scheduling.session WHERE case_id = ANY($1::uuid[]) ORDER BY requested_at, id', [caseIds]);
   }
 
   /** The organisation's pending sessions, oldest request first. */
@@ -78,18 +81,13 @@ export class SessionRepository {
 
   /** Held and booked sessions within [from, to) that involve any of these people or venues. */
   reservedAround(manager: EntityManager, from: Date, to: Date, personIds: string[], venueIds: string[]): Promise<SessionEntity[]> {
-    return manager
-      .createQueryBuilder(SessionEntity, 's')
-      .where(`s.status IN ('held', 'booked') AND s.starts_at < :to AND s.ends_at > :from`, { from, to })
-      .andWhere(
-        new Brackets((q) =>
-          q
-            .where('s.participant_ids && :people::uuid[]', { people: personIds })
-            .orWhere('s.facilitator_ids && :people::uuid[]')
-            .orWhere('s.venue_id = ANY(:venues::uuid[])', { venues: venueIds }),
-        ),
-      )
-      .getMany();
+    return selectEntities(
+      manager,
+      SessionEntity,
+      `SELECT * FROM scheduling.session WHERE status IN ('held', 'booked') AND starts_at < $2 AND ends_at > $1
+         AND (participant_ids && $3::uuid[] OR facilitator_ids && $3::uuid[] OR venue_id = ANY($4::uuid[]))`,
+      [from, to, personIds, venueIds],
+    );
   }
 
   /** The organisation's sessions, optionally of one case or status, soonest first. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { selectEntities } from '../entity-rows';
 import { VenueEntity } from './venue.entity';
 
 @Injectable()
@@ -9,10 +10,10 @@ export class VenueRepository {
   }
 
   ofOrganisation(manager: EntityManager, organisationId: string): Promise<VenueEntity[]> {
-    return manager.find(VenueEntity, { where: { organisationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return selectEntities(manager, VenueEntity, 'SELECT * FROM scheduling.venue WHERE organisation_id = $1 ORDER BY created_at, id', [organisationId]);
   }
 
   findMany(manager: EntityManager, ids: readonly string[]): Promise<VenueEntity[]> {
-    return ids.length === 0 ? Promise.resolve([]) : manager.findBy(VenueEntity, { id: In([...ids]) });
+    return ids.length === 0 ? Promise.resolve([]) : selectEntities(manager, VenueEntity, 'SELECT * FROM scheduling.venue WHERE id = ANY($1::uuid[])', [ids]);
   }
 }
