@@ -132,3 +132,13 @@ function participantFacts(participantId: string, role: ParticipantRole, facts: P
     ...facts,
   };
 }
+
+/** Each call a factory for an organisation of its own (named from the prefix), so a test has its own venues. */
+export function organisations(app: () => TestApp, prefix: string): () => SchedulingFactory {
+  let count = 0;
+  return () => {
+    count += 1;
+    const org = `${prefix}-${count}`;
+    return new SchedulingFactory(app(), app().token('coordinator', org), org);
+  };
+}

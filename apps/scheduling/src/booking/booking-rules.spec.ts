@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '#testing';
-import { SchedulingFactory } from '../../test/scheduling.factory';
+import { organisations, type SchedulingFactory } from '../../test/scheduling.factory';
 import { SchedulingWorkerModule } from '../scheduling-worker.module';
 
 /**
@@ -10,19 +10,13 @@ import { SchedulingWorkerModule } from '../scheduling-worker.module';
  */
 describe('booking refuses a time that breaks a rule', () => {
   let t: TestApp;
-  let organisations = 0;
+  const organisation = organisations(() => t, 'rules-org');
 
   beforeAll(async () => {
     t = await createTestApp([SchedulingWorkerModule]);
   });
 
   afterAll(() => t.close());
-
-  function organisation(): SchedulingFactory {
-    organisations += 1;
-    const org = `rules-org-${organisations}`;
-    return new SchedulingFactory(t, t.token('coordinator', org), org);
-  }
 
   /** Monday 09:00 London, two weeks ahead, plus some minutes, as an ISO instant. */
   const monday = DateTime.now().setZone('Europe/London').plus({ weeks: 2 }).set({ weekday: 1, hour: 9, minute: 0, second: 0, millisecond: 0 });

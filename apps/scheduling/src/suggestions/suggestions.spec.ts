@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { createTestApp, type TestApp } from '#testing';
-import { OFFICE_HOURS, SchedulingFactory } from '../../test/scheduling.factory';
+import { OFFICE_HOURS, organisations } from '../../test/scheduling.factory';
 import { SchedulingWorkerModule } from '../scheduling-worker.module';
 
 interface Option {
@@ -13,20 +13,13 @@ interface Option {
 
 describe('suggestions for a pending session', () => {
   let t: TestApp;
-  let organisations = 0;
+  const organisation = organisations(() => t, 'org');
 
   beforeAll(async () => {
     t = await createTestApp([SchedulingWorkerModule]);
   });
 
   afterAll(() => t.close());
-
-  /** A factory for an organisation of its own, so each test has its own venues. */
-  function organisation(): SchedulingFactory {
-    organisations += 1;
-    const org = `org-${organisations}`;
-    return new SchedulingFactory(t, t.token('coordinator', org), org);
-  }
 
   const london = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' });
 
