@@ -1,5 +1,5 @@
 import { createTestApp, eventually, type TestApp } from '#testing';
-import { CasesFactory, personHarmedBody } from '../apps/cases/test/cases.factory';
+import { CasesFactory, personHarmedBody, referralBody } from '../apps/cases/test/cases.factory';
 import { SYSTEM_MODULES } from '../tools/start/src/system.module';
 
 interface QueueCounts {
@@ -66,7 +66,7 @@ describe('the composed system: a case\'s events reach the other services and are
     expect((await cases.call('get', `/people/${participant.id}/availability`, cases.coordinator)).status).toBe(200);
     const report = await cases.ok<{ figures: { referrals: { total: number } } }>(
       'get',
-      `/reports?from=${kase.receivedAt.slice(0, 10)}&to=2100-01-01`,
+      `/reports?from=${referralBody.receivedAt.slice(0, 10)}&to=2100-01-01`,
       cases.manager,
     );
     expect(report.figures.referrals.total).toBe(1);
