@@ -48,7 +48,14 @@ class RuleBook {
         out.push(i);
       }
     }
-    return out.length > 1 ? out.sort((a, b) => a - b) : out;
+    // insertion sort: a few rules, mostly in order already
+    for (let k = 1; k < out.length; k++) {
+      const rule = out[k];
+      let j = k - 1;
+      for (; j >= 0 && out[j] > rule; j--) out[j + 1] = out[j];
+      out[j + 1] = rule;
+    }
+    return out;
   }
 }
 
@@ -76,12 +83,17 @@ function shown(match: string): string {
 /** Each sentence against the rules it has the anchor words of: no rule matches across a sentence break. */
 function search(book: RuleBook, words: readonly string[], findings: Finding[]): void {
   const perCategory = new Map<string, number>();
+  // Each sentence is a slice of the whole text, with the spaces either side of it.
+  let whole: string | undefined;
+  let at = 0;
   for (let from = 0; from < words.length; from++) {
     let to = from;
-    while (to < words.length && words[to] !== SENTENCE_BREAK) to++;
+    let length = 0;
+    while (to < words.length && words[to] !== SENTENCE_BREAK) length += words[to++].length + 1;
     const candidates = to > from ? book.candidates(words, from, to) : [];
     if (candidates.length > 0) {
-      const text = ` ${words.slice(from, to).join(' ')} `;
+      whole ??= ` ${words.join(' ')} `;
+      const text = whole.slice(at, at + length + 1);
       for (const i of candidates) {
         const rule = book.rules[i];
         for (const m of allMatches(rule.regex, text)) {
@@ -93,6 +105,7 @@ function search(book: RuleBook, words: readonly string[], findings: Finding[]): 
         }
       }
     }
+    at += length + (to < words.length ? 2 : 0);
     from = to;
   }
 }

@@ -14,10 +14,7 @@ export interface CasePerson {
   role: string;
   /** The recipient, or one of the recipient's own facilitators or coordinators. */
   own: boolean;
-  given: string[];
-  surname: string[];
-  /** Given names, their short forms and surnames that a misspelling may stand for: long, and no English word. */
-  misspellable: readonly string[];
+  names: NameFacts;
   phone?: string;
   email?: string;
   home?: HomeAddress;
@@ -44,7 +41,7 @@ function nameWords(name: string): string[] {
 const PARTICLES = new Set(['de', 'la', 'le', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'bin', 'ibn', 'al', 'el']);
 
 /** "Samir O'Sullivan" → given ["samir"], surname ["osullivan", "sullivan"]; "Ana Smith-Jones" → ["smith", "jones", "smithjones"]. */
-const splitName = memoise((name: string): { given: string[]; surname: string[] } => {
+function splitName(name: string): { given: string[]; surname: string[] } {
   const written = name.trim().split(/\s+/).filter(Boolean);
   if (written.length < 2) return { given: written.flatMap(nameWords), surname: [] };
   const last = written[written.length - 1];
@@ -53,11 +50,23 @@ const splitName = memoise((name: string): { given: string[]; surname: string[] }
   for (const part of foldText(last).toLowerCase().split(/[^a-z]+/)) if (part.length >= 3) surname.add(part);
   const given = written.slice(0, -1).flatMap(nameWords).filter((w) => !PARTICLES.has(w));
   return { given, surname: [...surname] };
-});
-const homeAddress = memoise(parseHomeAddress);
+}
 
-/** The names of a person one typing slip may reach, in the order they are indexed. */
-const misspellableNames = memoise((name: string): readonly string[] => {
+
+/** What a written name gives the index, worked out once per name: most cases recur in a stream. */
+export interface NameFacts {
+  given: string[];
+  surname: string[];
+  /** Each given name and surname is also an English word. */
+  givenCommon: boolean[];
+  surnameCommon: boolean[];
+  /** For every given name, short form and surname, its first letter (0 for a) and a bit for its length. */
+  shapes: number[];
+  /** Given names, their short forms and surnames that one typing slip may reach: long, and no English word. */
+  misspellable: readonly string[];
+}
+
+const nameFacts = memoise((name: string): NameFacts => {
   const { given, surname } = splitName(name);
   const names = new Set<string>();
   for (const g of given) {
@@ -65,19 +74,30 @@ const misspellableNames = memoise((name: string): readonly string[] => {
     for (const form of otherFormsOf(g)) names.add(form);
   }
   for (const s of surname) names.add(s);
-  return [...names].filter((n) => n.length >= FUZZY_MIN_NAME && !isEnglishWord(n));
+  const shapes: number[] = [];
+  for (const n of names) {
+    const letter = n.charCodeAt(0) - 97;
+    if (letter >= 0 && letter < 26 && n.length < 32) shapes.push(letter, 1 << n.length);
+  }
+  return {
+    given,
+    surname,
+    givenCommon: given.map(isEnglishWord),
+    surnameCommon: surname.map(isEnglishWord),
+    shapes,
+    misspellable: [...names].filter((n) => n.length >= FUZZY_MIN_NAME && !isEnglishWord(n)),
+  };
 });
+const homeAddress = memoise(parseHomeAddress);
 const phoneNumber = memoise(normalisePhone);
 
 function person(p: Participant, recipientId: string): CasePerson {
-  const names = splitName(p.name ?? '');
+  const names = nameFacts(p.name ?? '');
   return {
     id: p.id,
     role: p.role,
     own: p.id === recipientId || OWN_ROLE_RE.test(p.role),
-    given: names.given,
-    surname: names.surname,
-    misspellable: misspellableNames(p.name ?? ''),
+    names,
     phone: p.phone ? phoneNumber(p.phone) : undefined,
     email: p.email?.trim().toLowerCase(),
     home: p.address ? homeAddress(p.address) : undefined,
@@ -126,7 +146,7 @@ export class CasePeople {
    * For each first letter a to z, a bit for each length (1 to 31) of a name or short form of the
    * case's people: most words of a message are ruled out by one lookup in it.
    */
-  private readonly shapes = new Int32Array(26);
+  private readonly shapes: number[] = new Array<number>(26).fill(0);
 
   constructor(
     message: Pick<Message, 'recipient' | 'participants'>,
@@ -139,17 +159,11 @@ export class CasePeople {
     this.recipientWorksWithPrisons = config.prisonProfessionalRoles.includes(role);
     this.ordered = [...this.persons.filter((p) => p.own), ...this.others];
     for (const p of this.ordered) {
-      for (const given of p.given) {
-        this.add(given, p, 'given');
-        for (const form of otherFormsOf(given)) this.addShape(form);
-      }
-      for (const surname of p.surname) this.add(surname, p, 'surname');
+      const facts = p.names;
+      for (let k = 0; k < facts.shapes.length; k += 2) this.shapes[facts.shapes[k]] |= facts.shapes[k + 1];
+      for (let k = 0; k < facts.given.length; k++) this.add(facts.given[k], p, 'given', facts.givenCommon[k]);
+      for (let k = 0; k < facts.surname.length; k++) this.add(facts.surname[k], p, 'surname', facts.surnameCommon[k]);
     }
-  }
-
-  private addShape(name: string): void {
-    const letter = name.charCodeAt(0) - 97;
-    if (letter >= 0 && letter < 26 && name.length < 32) this.shapes[letter] |= 1 << name.length;
   }
 
   /**
@@ -185,11 +199,10 @@ export class CasePeople {
     return (this.owners = owners);
   }
 
-  private add(key: string, p: CasePerson, kind: NameKind): void {
-    this.addShape(key);
+  private add(key: string, p: CasePerson, kind: NameKind, commonWord: boolean): void {
     const entries = this.names.get(key);
-    if (!entries) this.names.set(key, [{ person: p, kind, commonWord: isEnglishWord(key) }]);
-    else if (!entries.some((e) => e.person === p)) entries.push({ person: p, kind, commonWord: isEnglishWord(key) });
+    if (!entries) this.names.set(key, [{ person: p, kind, commonWord }]);
+    else if (!entries.some((e) => e.person === p)) entries.push({ person: p, kind, commonWord });
   }
 
   /** Who bears `word` (lower case) as a given name, a short form of one, or a surname. */
@@ -210,12 +223,12 @@ export class CasePeople {
     const commonWord = isEnglishWord(word);
     for (const p of this.ordered) {
       let kind: NameKind | undefined;
-      for (const given of p.given) {
+      for (const given of p.names.given) {
         if (given === word) kind = 'given';
         else if (otherFormsOf(given).includes(word)) kind = 'short';
         if (kind) break;
       }
-      if (!kind && p.surname.includes(word)) kind = 'surname';
+      if (!kind && p.names.surname.includes(word)) kind = 'surname';
       if (kind) entries.push({ person: p, kind, commonWord });
     }
     return entries;
@@ -234,7 +247,7 @@ export class CasePeople {
   // Built on first use: most messages have no unknown word long enough to need it.
   private misspellableNames(): string[] {
     const names: string[] = [];
-    for (const p of this.ordered) for (const name of p.misspellable) if (!names.includes(name)) names.push(name);
+    for (const p of this.ordered) for (const name of p.names.misspellable) if (!names.includes(name)) names.push(name);
     return names;
   }
 

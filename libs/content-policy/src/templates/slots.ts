@@ -65,12 +65,12 @@ function renderText(type: SlotType, value: SlotValue, context: SlotContext): Slo
       return text ? { ok: true, text } : refuse(`venue ${value} has no ${type.part}`);
     }
     case 'recipient-first-name': {
-      const given = context.people.recipient?.given[0];
+      const given = context.people.recipient?.names.given[0];
       const allowed = given ? [given, ...otherFormsOf(given)] : [];
       return allowed.includes(fold(value)) ? { ok: true, text: value.trim() } : refuse("must be the recipient's own first name");
     }
     case 'facilitator-name': {
-      const names = ownPeople(context).flatMap((p) => [p.given[0], [...p.given, p.surname[0]].join(' ')]);
+      const names = ownPeople(context).flatMap((p) => [p.names.given[0], [...p.names.given, p.names.surname[0]].join(' ')]);
       return names.includes(fold(value).replace(/\s+/g, ' ')) ? { ok: true, text: value.trim() } : refuse("must be the name of one of the recipient's own facilitators");
     }
     case 'facilitator-phone': {
