@@ -1,5 +1,6 @@
 import { ReportingInitial1767225600000 } from './migrations/1767225600000-ReportingInitial';
 import { ReportingFlatCases1767312000000 } from './migrations/1767312000000-ReportingFlatCases';
+import { ReportingParties1767398400000 } from './migrations/1767398400000-ReportingParties';
 
 /** The name of the reporting data source: `@InjectDataSource(REPORTING_DB)`. */
 export const REPORTING_DB = 'reporting';
@@ -10,4 +11,4 @@ export const REPORTING_DB = 'reporting';
  */
 export const REPORTING_ENTITIES = [];
 
-export const REPORTING_MIGRATIONS = [ReportingInitial1767225600000, ReportingFlatCases1767312000000];
+export const REPORTING_MIGRATIONS = [ReportingInitial1767225600000, ReportingFlatCases1767312000000, ReportingParties1767398400000];

@@ -49,7 +49,7 @@ export class FiguresRepository {
       GROUP BY GROUPING SETS (${expressions.map((e) => `(${e})`).join(', ')})`);
   }
 
-  /** Referral flags, first contact against its target and time to close, over the cohort's cases. */
+  /** Referral flags, first contact against its target, time to close and parties taking part, over the cohort's cases. */
   caseTotals(m: EntityManager, f: ReportFilter): Promise<Row> {
     return this.run(m, f, (q) => {
       const cohort = q.inCohort('c');
@@ -64,7 +64,10 @@ export class FiguresRepository {
         count(*) FILTER (WHERE ${onClock} AND c.first_contact_hours <= ${target})::int AS within_target,
         count(*) FILTER (WHERE ${onClock} AND c.first_contact_at IS NULL
           AND c.received_at + ${target} * interval '1 hour' < ${q.param(f.asAt)})::int AS overdue,
-        count(c.close_hours)::int AS closed, ${SPREAD('c.close_hours')} AS to_close
+        count(c.close_hours)::int AS closed, ${SPREAD('c.close_hours')} AS to_close,
+        coalesce(sum(c.harmed_offered), 0)::int AS harmed_offered, coalesce(sum(c.harmed_took_part), 0)::int AS harmed_took_part,
+        coalesce(sum(c.responsible_offered), 0)::int AS responsible_offered,
+        coalesce(sum(c.responsible_took_part), 0)::int AS responsible_took_part
       FROM reporting.case_progress c WHERE ${cohort}`;
     }).then((rows) => rows[0]!);
   }
@@ -122,22 +125,6 @@ export class FiguresRepository {
     return this.run(m, f, (q) => `${q.cohort()}
       SELECT b.participant_role AS role, b.satisfaction, count(*)::int AS n
       FROM reporting.feedback_fact b JOIN cohort USING (case_id) GROUP BY 1, 2`);
-  }
-
-  /**
-   * Each party on a case is counted as offered RJ; they took part when they had consented to
-   * take part (and not withdrawn) at the moment the case first reached direct or indirect delivery.
-   */
-  participation(m: EntityManager, f: ReportFilter): Promise<Row[]> {
-    return this.run(m, f, (q) => `${q.cohort()}
-      SELECT role, count(*)::int AS offered, count(*) FILTER (WHERE took_part)::int AS took_part
-      FROM (
-        SELECT p.role, coalesce(bool_or(k.given_at <= c.first_delivered_at
-          AND (k.withdrawn_at IS NULL OR k.withdrawn_at > c.first_delivered_at)), false) AS took_part
-        FROM reporting.participant_fact p JOIN cohort c USING (case_id)
-        LEFT JOIN reporting.consent_fact k ON k.participant_id = p.participant_id AND k.scope = 'participation'
-        WHERE p.role IN ('person-harmed', 'person-responsible') AND NOT p.removed GROUP BY p.participant_id, 1
-      ) participant GROUP BY 1`);
   }
 
   /** Now, not over the period: open cases each facilitator carries, a case ending when it reaches a final stage. */

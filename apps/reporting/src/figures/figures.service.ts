@@ -47,16 +47,11 @@ export class FiguresService {
       const q = this.figures;
       const f = filter;
       // Lanes of about equal weight: the stage spans are the heaviest query, then the case rows.
-      const [spans, [caseRows, cases, feedback], [participation, exits], [consent, outcomes, sessionRequests, caseload]] = await Promise.all([
-        q.timeInStage(one!, f),
-        inTurn(() => q.caseCounts(two!, f), () => q.caseTotals(two!, f), () => q.feedback(two!, f)),
-        inTurn(() => q.participation(three!, f), () => q.exits(three!, f)),
-        inTurn(
-          () => q.consent(four!, f),
-          () => q.outcomes(four!, f),
-          () => q.sessionRequests(four!, f),
-          () => q.caseload(four!, f),
-        ),
+      const [[spans, caseload], [caseRows, cases], [consent, exits, feedback], [outcomes, sessionRequests]] = await Promise.all([
+        inTurn(() => q.timeInStage(one!, f), () => q.caseload(one!, f)),
+        inTurn(() => q.caseCounts(two!, f), () => q.caseTotals(two!, f)),
+        inTurn(() => q.consent(three!, f), () => q.exits(three!, f), () => q.feedback(three!, f)),
+        inTurn(() => q.outcomes(four!, f), () => q.sessionRequests(four!, f)),
       ]);
       const counts = shape.byDimension(caseRows);
       const funnel = shape.funnel(cases, counts, exits);
@@ -70,7 +65,7 @@ export class FiguresService {
         delivery: shape.delivery(counts, sessionRequests),
         outcomes: shape.outcomes(outcomes),
         satisfaction: shape.satisfaction(feedback),
-        participants: shape.participants(participation),
+        participants: shape.participants(cases),
         caseload: shape.caseload(caseload),
         messages: MESSAGES_NOT_YET,
         sessions: SESSIONS_NOT_YET,

@@ -163,8 +163,13 @@ export function satisfaction(rows: Row[]): Figures['satisfaction'] {
   };
 }
 
-export function participants(rows: Row[]): Figures['participants'] {
-  return Object.fromEntries(rows.map((r) => [r.role, { offered: r.offered, tookPart: r.took_part }]));
+/** Parties offered RJ and those who took part (projections/case-progress.ts), for the roles the cohort has. */
+export function participants(cases: Row): Figures['participants'] {
+  const byRole: Figures['participants'] = {};
+  for (const [role, column] of [['person-harmed', 'harmed'], ['person-responsible', 'responsible']] as const) {
+    if (cases[`${column}_offered`] > 0) byRole[role] = { offered: cases[`${column}_offered`], tookPart: cases[`${column}_took_part`] };
+  }
+  return byRole;
 }
 
 export function caseload(rows: Row[]): Figures['caseload'] {

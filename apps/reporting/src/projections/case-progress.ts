@@ -22,6 +22,9 @@ const SPAN_FIELDS = ['organisation_id', 'partnership_id', 'received_at', 'source
 /** Those and the referral fields the figures count by. */
 const CASE_FIELDS = [...SPAN_FIELDS, 'initiated_by', 'age_group', 'domestic_abuse', 'sexual_offence', 'hate_crime'];
 
+/** Parties offered RJ and those who took part, by role (migrations/1767398400000-ReportingParties.ts). */
+const PARTY_COLUMNS = ['harmed_offered', 'harmed_took_part', 'responsible_offered', 'responsible_took_part'];
+
 const fieldsOf = (alias: string, fields: string[]) => fields.map((field) => `${alias}.${field}`).join(', ');
 /** Hours between two times, to the microsecond (the same arithmetic for every duration a report gives). */
 const hoursBetween = (later: string, earlier: string) => `extract(epoch FROM ${later} - ${earlier})::float8 / 3600`;
@@ -44,32 +47,50 @@ const stageSpans: CaseRefresh = {
   ],
 };
 
-/** A meeting was held when the case moved on from it to the outcome agreement or follow-up. */
+/**
+ * A meeting was held when the case moved on from it to the outcome agreement or follow-up. The
+ * parties (person harmed, person responsible) still on the case were offered RJ; they took part
+ * when they had consented to take part, and not withdrawn, when the case first reached delivery.
+ */
 const progress: CaseRefresh = {
   table: 'case_progress',
-  types: ['case.referred', 'case.stage-changed', 'case.contact-attempted'],
+  types: ['case.referred', 'case.stage-changed', 'case.contact-attempted', 'participant.added', 'participant.changed', 'participant.removed',
+    'consent.recorded', 'consent.withdrawn'],
   statements: (cases) => [
     `INSERT INTO reporting.case_progress AS p (case_id, ${CASE_FIELDS.join(', ')}, current_stage, reached, first_contact_at,
-       first_contact_hours, closed_at, close_hours, closure_reason, first_delivered_at, deliveries, meeting_held_delivery, ended)
+       first_contact_hours, closed_at, close_hours, closure_reason, first_delivered_at, deliveries, meeting_held_delivery, ended,
+       ${PARTY_COLUMNS.join(', ')})
      SELECT c.case_id, ${fieldsOf('c', CASE_FIELDS)},
        coalesce((SELECT t.to_stage FROM reporting.stage_transition t WHERE t.case_id = c.case_id ORDER BY t.sequence DESC LIMIT 1), 'referred'),
        ARRAY(SELECT DISTINCT t.to_stage FROM reporting.stage_transition t WHERE t.case_id = c.case_id ORDER BY 1),
        contact.at, ${hoursBetween('contact.at', 'c.received_at')},
        closed.changed_at, ${hoursBetween('closed.changed_at', 'c.received_at')}, closed.reason,
-       (SELECT min(t.changed_at) FROM reporting.stage_transition t WHERE t.case_id = c.case_id AND t.to_stage IN ${DELIVERY}),
+       delivered.at,
        ARRAY(SELECT DISTINCT t.delivery FROM reporting.stage_transition t WHERE t.case_id = c.case_id AND t.to_stage IN ${DELIVERY} ORDER BY 1),
        (SELECT m.delivery FROM reporting.stage_transition m WHERE m.case_id = c.case_id AND m.to_stage = 'direct-meeting'
           AND EXISTS (SELECT 1 FROM reporting.stage_transition n WHERE n.case_id = m.case_id AND n.from_stage = 'direct-meeting'
             AND n.to_stage IN ('outcome-agreement', 'follow-up') AND n.sequence > m.sequence)
         ORDER BY m.sequence DESC LIMIT 1),
-       EXISTS (SELECT 1 FROM reporting.stage_transition t WHERE t.case_id = c.case_id AND t.to_stage IN ${TERMINAL})
+       EXISTS (SELECT 1 FROM reporting.stage_transition t WHERE t.case_id = c.case_id AND t.to_stage IN ${TERMINAL}),
+       ${PARTY_COLUMNS.map((column) => `parties.${column}`).join(', ')}
      FROM reporting.case_fact c JOIN ${cases} USING (case_id)
+     CROSS JOIN LATERAL (SELECT min(t.changed_at) AS at FROM reporting.stage_transition t
+                         WHERE t.case_id = c.case_id AND t.to_stage IN ${DELIVERY}) delivered
+     CROSS JOIN LATERAL (
+       SELECT count(*) FILTER (WHERE f.role = 'person-harmed') AS harmed_offered,
+         count(*) FILTER (WHERE f.role = 'person-harmed' AND f.took_part) AS harmed_took_part,
+         count(*) FILTER (WHERE f.role = 'person-responsible') AS responsible_offered,
+         count(*) FILTER (WHERE f.role = 'person-responsible' AND f.took_part) AS responsible_took_part
+       FROM (SELECT f.role, EXISTS (SELECT 1 FROM reporting.consent_fact k WHERE k.participant_id = f.participant_id
+               AND k.scope = 'participation' AND k.given_at <= delivered.at AND (k.withdrawn_at IS NULL OR k.withdrawn_at > delivered.at)) AS took_part
+             FROM reporting.participant_fact f WHERE f.case_id = c.case_id AND NOT f.removed) f
+     ) parties
      CROSS JOIN LATERAL (SELECT min(a.attempted_at) AS at FROM reporting.contact_attempt_fact a
                          WHERE a.case_id = c.case_id AND a.outcome = 'reached') contact
      LEFT JOIN LATERAL (SELECT t.changed_at, t.reason FROM reporting.stage_transition t
                         WHERE t.case_id = c.case_id AND t.to_stage = 'closed' ORDER BY t.sequence LIMIT 1) closed ON true
      ON CONFLICT (case_id) DO UPDATE SET ${[...CASE_FIELDS, 'current_stage', 'reached', 'first_contact_at', 'first_contact_hours',
-       'closed_at', 'close_hours', 'closure_reason', 'first_delivered_at', 'deliveries', 'meeting_held_delivery', 'ended']
+       'closed_at', 'close_hours', 'closure_reason', 'first_delivered_at', 'deliveries', 'meeting_held_delivery', 'ended', ...PARTY_COLUMNS]
        .map((column) => `${column} = excluded.${column}`).join(', ')}`,
   ],
 };
