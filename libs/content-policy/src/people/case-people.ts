@@ -139,9 +139,11 @@ export class CasePeople {
   /** Given names and surnames (not short forms), each with the people who bear it. */
   private readonly names = new Map<string, NameEntry[]>();
   /** Entries of words that are short forms or family of a given name, as found on first lookup. */
-  private withShortForms?: Map<string, readonly NameEntry[]>;
-  private misspellable?: string[];
-  private owners?: ContactOwners;
+  // Built on first use, but declared here: an object whose fields arrive in any order takes many
+  // shapes, and every property read on it then goes through a slow lookup.
+  private withShortForms?: Map<string, readonly NameEntry[]> = undefined;
+  private misspellable?: string[] = undefined;
+  private owners?: ContactOwners = undefined;
   /**
    * For each first letter a to z, a bit for each length (1 to 31) of a name or short form of the
    * case's people: most words of a message are ruled out by one lookup in it.
