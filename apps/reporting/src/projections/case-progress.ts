@@ -35,15 +35,19 @@ const stageSpans: CaseRefresh = {
   types: ['case.referred', 'case.stage-changed'],
   statements: (cases) => [
     `DELETE FROM reporting.stage_span s USING ${cases} WHERE s.case_id = k.case_id`,
+    // A plain UNION ALL, not a LATERAL one: PostgreSQL 18.4 (the embedded server) crashes on
+    // the lateral form of this statement.
     `INSERT INTO reporting.stage_span (case_id, sequence, stage, entered_at, hours, ${SPAN_FIELDS.join(', ')})
      SELECT c.case_id, steps.sequence, steps.stage, steps.at,
        ${hoursBetween('lead(steps.at) OVER (PARTITION BY c.case_id ORDER BY steps.sequence)', 'steps.at')}, ${fieldsOf('c', SPAN_FIELDS)}
-     FROM reporting.case_fact c JOIN ${cases} USING (case_id)
-     CROSS JOIN LATERAL (
-       SELECT -1::bigint AS sequence, 'referred' AS stage, c.received_at AS at
+     FROM (
+       SELECT f.case_id, -1::bigint AS sequence, 'referred' AS stage, f.received_at AS at
+       FROM reporting.case_fact f JOIN ${cases} USING (case_id)
        UNION ALL
-       SELECT t.sequence, t.to_stage, t.changed_at FROM reporting.stage_transition t WHERE t.case_id = c.case_id
-     ) steps`,
+       SELECT t.case_id, t.sequence, t.to_stage, t.changed_at
+       FROM reporting.stage_transition t JOIN ${cases} USING (case_id)
+     ) steps
+     JOIN reporting.case_fact c USING (case_id)`,
   ],
 };
 
