@@ -58,7 +58,8 @@ export function parseHomeAddress(written: string): HomeAddress {
   const folded = foldText(written);
   const postcode = findPostcodes(folded)[0];
   const prison = /\b(?:hmp|hmyoi|yoi|prison)\b/i.test(folded);
-  const address: HomeAddress = { towns: [], postcode, prison, organisation: false };
+  // every field set from the start: addresses of one shape keep their reads fast
+  const address: HomeAddress = { houseNumber: undefined, street: undefined, towns: [], postcode, prison, organisation: false };
   for (const segment of folded.split(/[,\n]/)) {
     const parts = words(segment.replace(/\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/gi, ''));
     if (parts.length === 0 || /^(?:flat|apartment|unit|room)$/.test(parts[0])) continue;

@@ -34,6 +34,9 @@ function isWrittenAsName(tokens: readonly Token[], i: number, entry: NameEntry):
   return !t.sentenceStart || PERSON_FOLLOWERS.has(tokens[i + 1]?.word ?? '');
 }
 
+// Most words name no one: one empty list for all of them.
+const NO_ENTRIES: readonly NameEntry[] = [];
+
 function entriesFor(token: Token, people: CasePeople): readonly NameEntry[] {
   for (const form of token.forms) {
     const entries = people.namesFor(form);
@@ -45,8 +48,9 @@ function entriesFor(token: Token, people: CasePeople): readonly NameEntry[] {
   // a family by its surname: "the Halls", "the Nwosus"
   const plural = token.capitalised && written.length > 3 && written.endsWith('s') ? people.namesFor(written.slice(0, -1))?.filter((e) => e.kind === 'surname') : undefined;
   if (plural?.length) return plural;
-  if (token.known || written.length < FUZZY_MIN_NAME || !/^[a-z]+$/.test(written)) return [];
-  return people.nearbyNames(written).flatMap((name) => people.namesFor(name) ?? []);
+  if (token.known || written.length < FUZZY_MIN_NAME || !/^[a-z]+$/.test(written)) return NO_ENTRIES;
+  const near = people.nearbyNames(written);
+  return near.length === 0 ? NO_ENTRIES : near.flatMap((name) => people.namesFor(name) ?? []);
 }
 
 /** The surname of `person` at token `i`, or right after a middle initial there. */

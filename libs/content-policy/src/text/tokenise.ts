@@ -1,5 +1,5 @@
 import { isEnglishWord } from './english-words';
-import { Vocabulary } from './vocabulary';
+import { Vocabulary, WordReading } from './vocabulary';
 
 export interface Token {
   /** What the rules read: lower case, contractions expanded, text-speak and misspelt keywords resolved. */
@@ -44,19 +44,20 @@ function hasPunctuation(text: string, from: number, to: number): boolean {
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
 
-/** "Sarah", "St", "I": a capital first letter, and not a word in capitals ("STOP", "HMP"). */
-function isCapitalised(raw: string): boolean {
-  if (!isUpper(raw.charCodeAt(0))) return false;
-  for (let i = 1; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
+/** "Sarah", "St", "I" at text[from, to): a capital first letter, and not a word in capitals ("STOP", "HMP"). */
+function isCapitalised(text: string, from: number, to: number): boolean {
+  if (!isUpper(text.charCodeAt(from))) return false;
+  for (let i = from + 1; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (!isUpper(c) && !(c >= 48 && c <= 57)) return true;
   }
-  return raw.length === 1;
+  return to - from === 1;
 }
 
 /** A word as written, before it is read: what spaced-out letters are joined from. */
 interface Written {
   lower: string;
+  parts: readonly WordReading[];
   capitalised: boolean;
   sentenceStart: boolean;
   afterPunctuation: boolean;
@@ -65,8 +66,8 @@ interface Written {
 /** Splits folded, masked text into the tokens the rules read. */
 export function tokenise(text: string, vocabulary: Vocabulary): Token[] {
   const tokens: Token[] = [];
-  const written = scan(text);
-  const words = written.longestSingles >= 3 ? joinSpacedLetters(written.words) : written.words;
+  const written = scan(text, vocabulary);
+  const words = written.longestSingles >= 3 ? joinSpacedLetters(written.words, vocabulary) : written.words;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     if (w === SENTENCE_BREAK) {
@@ -74,12 +75,12 @@ export function tokenise(text: string, vocabulary: Vocabulary): Token[] {
       continue;
     }
     const next = words[k + 1];
-    if (next !== undefined && next !== SENTENCE_BREAK && INWARD_CODE_RE.test(next.lower) && OUTWARD_CODE_RE.test(w.lower)) {
+    if (next !== undefined && next !== SENTENCE_BREAK && next.lower.length === 3 && INWARD_CODE_RE.test(next.lower) && OUTWARD_CODE_RE.test(w.lower)) {
       // the first half of a postcode ("YO1 7QA"), not leetspeak
       tokens.push(token(w.lower, [w.lower], false, w.capitalised, w.sentenceStart, false, w.afterPunctuation));
       continue;
     }
-    const parts = vocabulary.read(w.lower);
+    const parts = w.parts;
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i];
       const first = i === 0;
@@ -110,7 +111,7 @@ function endsSentence(text: string, at: number): boolean {
  * an apostrophe, "|" or "!" ("don't", "r!ch"); a sentence ends at a run of stops followed by white
  * space, a closing quote or bracket, or the end, and at a line break.
  */
-function scan(text: string): { words: (Written | typeof SENTENCE_BREAK)[]; longestSingles: number } {
+function scan(text: string, vocabulary: Vocabulary): { words: (Written | typeof SENTENCE_BREAK)[]; longestSingles: number } {
   const out: (Written | typeof SENTENCE_BREAK)[] = [];
   // the longest run of one-character words: spaced-out letters need three
   let singles = 0;
@@ -129,10 +130,10 @@ function scan(text: string): { words: (Written | typeof SENTENCE_BREAK)[]; longe
         if (end + 1 < n && isJoiner(source.charCodeAt(end)) && isWordChar(source.charCodeAt(end + 1))) end += 2;
         else break;
       }
-      const raw = source.slice(i, end);
+      const word = vocabulary.readAt(source, i, end);
       singles = end === i + 1 ? singles + 1 : 0;
       if (singles > longestSingles) longestSingles = singles;
-      out.push({ lower: raw.toLowerCase(), capitalised: isCapitalised(raw), sentenceStart: atStart, afterPunctuation: hasPunctuation(source, lastEnd, i) });
+      out.push({ lower: word.lower, parts: word.parts, capitalised: isCapitalised(source, i, end), sentenceStart: atStart, afterPunctuation: hasPunctuation(source, lastEnd, i) });
       atStart = false;
       lastEnd = end;
       i = end;
@@ -167,7 +168,7 @@ function scan(text: string): { words: (Written | typeof SENTENCE_BREAK)[]; longe
 const isSingleCharacter = (w: Written | typeof SENTENCE_BREAK): w is Written => w !== SENTENCE_BREAK && w.lower.length === 1 && ALNUM_ONLY_RE.test(w.lower);
 
 /** "s a r a h", "r.o.b.b.e.r.y": three or more single characters in a row, two of them letters, are one word. */
-function joinSpacedLetters(words: (Written | typeof SENTENCE_BREAK)[]): (Written | typeof SENTENCE_BREAK)[] {
+function joinSpacedLetters(words: (Written | typeof SENTENCE_BREAK)[], vocabulary: Vocabulary): (Written | typeof SENTENCE_BREAK)[] {
   const out: (Written | typeof SENTENCE_BREAK)[] = [];
   let i = 0;
   while (i < words.length) {
@@ -175,7 +176,8 @@ function joinSpacedLetters(words: (Written | typeof SENTENCE_BREAK)[]): (Written
     while (j < words.length && isSingleCharacter(words[j])) j++;
     const run = (j - i >= 3 ? words.slice(i, j) : []) as Written[];
     if (run.filter((w) => /[a-z]/.test(w.lower)).length >= 2) {
-      out.push({ ...run[0], lower: run.map((w) => w.lower).join('') });
+      const lower = run.map((w) => w.lower).join('');
+      out.push({ ...run[0], lower, parts: vocabulary.read(lower) });
       i = j;
     } else {
       out.push(words[i]);

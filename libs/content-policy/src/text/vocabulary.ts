@@ -10,6 +10,23 @@ export interface WordReading {
   known: boolean;
 }
 
+/** A word cut from a text, in lower case, and as read (see Vocabulary.read). */
+export interface WrittenWord {
+  lower: string;
+  parts: readonly WordReading[];
+}
+
+const WORD_SLOTS = 1 << 15;
+const isUpper = (c: number) => c >= 65 && c <= 90;
+// Only ASCII reaches the table (see the tokeniser's word characters): lower case is one bit.
+const lowerCode = (c: number) => (isUpper(c) ? c | 32 : c);
+
+/** Does `text` at `from` spell the lower-case `word`, whatever its case? */
+function spells(word: string, text: string, from: number): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== lowerCode(text.charCodeAt(from + k))) return false;
+  return true;
+}
+
 /** Shortest keyword matched with one edit of tolerance: shorter ones are too close to ordinary words. */
 const FUZZY_MIN_KEYWORD = 6;
 const FUZZY_MIN_TOKEN = 5;
@@ -41,6 +58,9 @@ export class Vocabulary {
    * may be several words), each word resolved to the keyword it stands for.
    */
   readonly read = memoise((token: string) => this.readWords(token), 50_000);
+  /** Words read before, by the hash of their lower-case characters (open addressing). */
+  private readonly written: (WrittenWord | undefined)[] = new Array<WrittenWord | undefined>(WORD_SLOTS).fill(undefined);
+  private writtenCount = 0;
 
   constructor(words: Iterable<string>) {
     this.words = new Set(words);
@@ -53,6 +73,30 @@ export class Vocabulary {
         else this.nearMisses.set(key, [word]);
       }
     }
+  }
+
+  /**
+   * The ASCII word at text[from, to), as read. A word met before is found from its characters
+   * without cutting out, lower-casing and hashing a new string; forgotten all at once when half full.
+   */
+  readAt(text: string, from: number, to: number): WrittenWord {
+    let hash = 0;
+    for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + lowerCode(text.charCodeAt(i))) | 0;
+    let slot = hash & (WORD_SLOTS - 1);
+    for (let known = this.written[slot]; known !== undefined; known = this.written[slot]) {
+      if (known.lower.length === to - from && spells(known.lower, text, from)) return known;
+      slot = (slot + 1) & (WORD_SLOTS - 1);
+    }
+    if (this.writtenCount >= WORD_SLOTS / 2) {
+      this.written.fill(undefined);
+      this.writtenCount = 0;
+      slot = hash & (WORD_SLOTS - 1);
+    }
+    const lower = text.slice(from, to).toLowerCase();
+    const word: WrittenWord = { lower, parts: this.read(lower) };
+    this.written[slot] = word;
+    this.writtenCount++;
+    return word;
   }
 
   has(word: string): boolean {
