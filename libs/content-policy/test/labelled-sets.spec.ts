@@ -51,3 +51,25 @@ it('the sets hold at least 400 messages of our own, in both channels and every c
   expect(new Set(ours.map((l) => l.message.channel))).toEqual(new Set(['sms', 'email']));
   expect(new Set(ours.filter((l) => l.expect === 'block').map((l) => l.category)).size).toBe(6);
 });
+
+/**
+ * The blind set (fixtures/blind/README.md), written by someone who had not seen the rules. Its
+ * holdout half is never tuned on: these floors guard against regressions, at the figures it gave
+ * when first measured (87.3% of block lines, 1.0% of allow lines blocked), less a small margin.
+ */
+describe.each([
+  ['tune', 0.98],
+  ['holdout', 0.85],
+])('blind set, %s half', (half, minRecall) => {
+  const result = evaluate(new ContentPolicy(), readLabelled(readFileSync(join(__dirname, `fixtures/blind/${half}.jsonl`), 'utf8')));
+  const blocked = result.recall.reduce((sum, row) => sum + row.blocked, 0);
+  const total = result.recall.reduce((sum, row) => sum + row.total, 0);
+
+  it(`blocks at least ${minRecall * 100}% of its block lines`, () => {
+    expect(blocked / total).toBeGreaterThanOrEqual(minRecall);
+  });
+
+  it('blocks at most 2% of its allow lines', () => {
+    expect(result.allowBlocked.length).toBeLessThanOrEqual(Math.floor(result.allowTotal * 0.02));
+  });
+});
