@@ -6,4 +6,11 @@ export * from './events/envelope';
 export * from './events/catalogue';
 export type * from './events/case.events';
 export type * from './events/scheduling.events';
-export { SESSION_CANCEL_REASONS, VENUE_KINDS } from './events/scheduling.events';
+export type * from './events/notifications.events';
+export {
+  ATTENDANCE_CONFIRMED_VIA,
+  SESSION_CANCEL_REASONS,
+  SESSION_OUTCOMES,
+  VENUE_KINDS,
+} from './events/scheduling.events';
+export { MESSAGE_PURPOSES, MESSAGE_STATUSES } from './events/notifications.events';

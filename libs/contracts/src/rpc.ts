@@ -7,7 +7,20 @@ import type { Language, ParticipantRole } from './vocabulary';
 export const RPC_PATTERNS = {
   /** Where logistics for a participant's session may be sent, and on which safe channels. */
   contactRoute: 'cases.contact-route.v1',
+  /** The link of an open availability poll, asked for at send time (the token is a secret). */
+  pollLink: 'scheduling.poll-link.v1',
 } as const;
+
+export interface PollLinkRequestV1 {
+  pollId: string;
+  participantId: string;
+}
+
+/** Null url when the poll is closed or not this participant's. */
+export interface PollLinkResponseV1 {
+  url: string | null;
+  closesAt: string | null;
+}
 
 export interface ContactRouteRequestV1 {
   caseId: string;

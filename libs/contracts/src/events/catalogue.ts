@@ -1,5 +1,6 @@
 import type { ServiceName } from '../services';
 import type * as C from './case.events';
+import type * as N from './notifications.events';
 import type * as S from './scheduling.events';
 
 /** Every event type with its current payload. A breaking change is a new version, not an edit. */
@@ -24,6 +25,14 @@ export interface EventPayloads {
   'session.booked': S.SessionBookedV1;
   'session.rescheduled': S.SessionRescheduledV1;
   'session.cancelled': S.SessionCancelledV1;
+  'session.attendance-confirmed': S.SessionAttendanceConfirmedV1;
+  'session.outcome-recorded': S.SessionOutcomeRecordedV1;
+  'poll.opened': S.PollOpenedV1;
+  'reply.attendance-confirmed': N.ReplyAttendanceConfirmedV1;
+  'reply.reschedule-requested': N.ReplyRescheduleRequestedV1;
+  'poll.answered': N.PollAnsweredV1;
+  'message.status-changed': N.MessageStatusChangedV1;
+  'channel.opted-out': N.ChannelOptedOutV1;
 }
 
 export type EventType = keyof EventPayloads;
@@ -37,6 +46,8 @@ export interface EventDefinition {
 const toSchedulingAndReporting = ['scheduling', 'reporting'] as const;
 const toReporting = ['reporting'] as const;
 const toNotifications = ['notifications'] as const;
+const toNotificationsAndReporting = ['notifications', 'reporting'] as const;
+const toScheduling = ['scheduling'] as const;
 
 export const EVENT_CATALOGUE: { readonly [T in EventType]: EventDefinition } = {
   'case.referred': { version: 1, subscribers: toReporting },
@@ -56,9 +67,17 @@ export const EVENT_CATALOGUE: { readonly [T in EventType]: EventDefinition } = {
   'outcome-agreement.recorded': { version: 1, subscribers: toReporting },
   'outcome-action.updated': { version: 1, subscribers: toReporting },
   'feedback.recorded': { version: 1, subscribers: toReporting },
-  'session.booked': { version: 1, subscribers: toNotifications },
-  'session.rescheduled': { version: 1, subscribers: toNotifications },
-  'session.cancelled': { version: 1, subscribers: toNotifications },
+  'session.booked': { version: 1, subscribers: toNotificationsAndReporting },
+  'session.rescheduled': { version: 1, subscribers: toNotificationsAndReporting },
+  'session.cancelled': { version: 1, subscribers: toNotificationsAndReporting },
+  'session.attendance-confirmed': { version: 1, subscribers: toNotificationsAndReporting },
+  'session.outcome-recorded': { version: 1, subscribers: toReporting },
+  'poll.opened': { version: 1, subscribers: toNotifications },
+  'reply.attendance-confirmed': { version: 1, subscribers: toScheduling },
+  'reply.reschedule-requested': { version: 1, subscribers: toSchedulingAndReporting },
+  'poll.answered': { version: 1, subscribers: toScheduling },
+  'message.status-changed': { version: 1, subscribers: toReporting },
+  'channel.opted-out': { version: 1, subscribers: toReporting },
 };
 
 export function isEventType(value: string): value is EventType {

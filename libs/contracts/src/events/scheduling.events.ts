@@ -38,3 +38,42 @@ export interface SessionCancelledV1 extends SessionFactsV1 {
   /** Where it had been booked, if it had: people were told of it and now must be told again. */
   wasBookedFor: string | null;
 }
+
+/** A participant's attendance confirmed: by their reply to a reminder, or by a coordinator. */
+export const ATTENDANCE_CONFIRMED_VIA = ['reply', 'coordinator'] as const;
+export type AttendanceConfirmedVia = (typeof ATTENDANCE_CONFIRMED_VIA)[number];
+
+export interface SessionAttendanceConfirmedV1 {
+  sessionId: string;
+  kind: SessionKind;
+  /** The session version the confirmation was for. */
+  version: number;
+  participantId: string;
+  via: AttendanceConfirmedVia;
+  confirmedAt: string;
+}
+
+/** Recorded by a coordinator once the session's time has passed. */
+export const SESSION_OUTCOMES = ['took-place', 'did-not-take-place'] as const;
+export type SessionOutcome = (typeof SESSION_OUTCOMES)[number];
+
+export interface SessionOutcomeRecordedV1 {
+  sessionId: string;
+  kind: SessionKind;
+  version: number;
+  outcome: SessionOutcome;
+  recordedAt: string;
+}
+
+/**
+ * An availability poll opened for one participant. The link's token is a secret and never
+ * travels in an event: notifications asks for it (RPC `scheduling.poll-link.v1`) when sending.
+ * Options are times only: nothing of the session's other attendees, venue or case.
+ */
+export interface PollOpenedV1 {
+  pollId: string;
+  sessionId: string;
+  participantId: string;
+  options: { optionId: string; startsAt: string; endsAt: string }[];
+  closesAt: string;
+}
