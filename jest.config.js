@@ -13,6 +13,7 @@ module.exports = {
   moduleNameMapper: {
     ...Object.fromEntries(libs.map((lib) => [`^#${lib}$`, `<rootDir>/libs/${lib}/src/index.ts`])),
     '^#infra$': '<rootDir>/tools/infra/src/index.ts',
+    '^#stand-ins$': '<rootDir>/tools/stand-ins/src/index.ts',
     '^#testing$': '<rootDir>/test/support/index.ts',
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
