@@ -1,0 +1,23 @@
+import { AlertEntity } from './alerts/alert.entity';
+import { MessageEntity, MessageStatusEntity } from './messages/message.entity';
+import { NotificationsInitial1767657600000 } from './migrations/1767657600000-NotificationsInitial';
+import { OptOutEntity } from './opt-outs/opt-out.entity';
+import { ReminderEntity, ReminderPlanEntity } from './reminders/reminder.entity';
+import { SessionEntity } from './sessions/session.entity';
+import { InboundEntity } from './sms/inbound.entity';
+
+/** The name of the notifications data source: `@InjectDataSource(NOTIFICATIONS_DB)`. */
+export const NOTIFICATIONS_DB = 'notifications';
+
+export const NOTIFICATIONS_ENTITIES = [
+  AlertEntity,
+  InboundEntity,
+  MessageEntity,
+  MessageStatusEntity,
+  OptOutEntity,
+  ReminderEntity,
+  ReminderPlanEntity,
+  SessionEntity,
+];
+
+export const NOTIFICATIONS_MIGRATIONS = [NotificationsInitial1767657600000];

@@ -1,0 +1,117 @@
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { EnvBoolean, Secret } from '#platform';
+
+/**
+ * Settings of the notifications service, validated at boot. Provider addresses come from here so
+ * that tests and `npm start` point the same code at the stand-ins; secrets are never logged.
+ */
+export class NotificationsConfig {
+  /** The service's published line: the HELP answer and the cancellation's "call us" give it. */
+  @IsString()
+  SERVICE_PHONE = '01632 960 000';
+
+  /** Hosts a poll link may point at (comma-separated); the content policy refuses any other. */
+  @Matches(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/i, { message: 'LINK_DOMAINS must be host names separated by commas' })
+  LINK_DOMAINS = 'localhost';
+
+  /** Default reminders, minutes before the start, comma-separated (two days and two hours). */
+  @Matches(/^\d+(,\d+)*$/, { message: 'REMINDER_OFFSETS_MINUTES must be whole minutes separated by commas' })
+  REMINDER_OFFSETS_MINUTES = '2880,120';
+
+  /** Quiet hours for SMS in the recipient's time zone: none from this hour... */
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  QUIET_HOURS_START = 21;
+
+  /** ...until this hour. */
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  QUIET_HOURS_END = 8;
+
+  /** A reminder deferred past quiet hours must still arrive this long before the start, or it is dropped. */
+  @IsInt()
+  @Min(0)
+  MIN_LEAD_MINUTES = 30;
+
+  /** Twilio account; the auth token also verifies the X-Twilio-Signature of callbacks. */
+  @IsString()
+  TWILIO_ACCOUNT_SID = 'AC00000000000000000000000000000000';
+
+  @Secret()
+  @IsString()
+  TWILIO_AUTH_TOKEN = 'dev-twilio-auth-token';
+
+  /** Where the twilio SDK sends its requests: https://api.twilio.com, or a stand-in. */
+  @Matches(/^https?:\/\/[^/]+$/, { message: 'TWILIO_API_URL must be a scheme and host without a path' })
+  TWILIO_API_URL = 'https://api.twilio.com';
+
+  /** The public address of this service, as Twilio calls it: status callbacks and signatures use it. */
+  @Matches(/^https?:\/\/[^/]+(\/.*)?$/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** Sending numbers (E.164, comma-separated); a participant always gets the same one. */
+  @Matches(/^\+\d{8,15}(,\+\d{8,15})*$/, { message: 'SMS_FROM_NUMBERS must be E.164 numbers separated by commas' })
+  SMS_FROM_NUMBERS = '+441632960001';
+
+  /** Messages a second from one sending number (the carrier's limit). */
+  @IsInt()
+  @Min(1)
+  SMS_PER_SECOND_PER_NUMBER = 10;
+
+  /** SMTP server: smtp://host:port (smtps:// for TLS), with credentials if any. */
+  @Secret()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:2525';
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SMTP_POOL_SIZE = 5;
+
+  /** From address when the recipient has not asked for discretion. */
+  @IsString()
+  MAIL_FROM = 'Restorative Justice Service <rj@localhost>';
+
+  /** From address that says nothing of the service, for a recipient who asked for discretion. */
+  @IsString()
+  MAIL_FROM_NEUTRAL = 'Appointments <appointments@localhost>';
+
+  /** Tries of one send (provider errors), with exponential backoff from SEND_BACKOFF_MS. */
+  @IsInt()
+  @Min(1)
+  SEND_ATTEMPTS = 6;
+
+  @IsInt()
+  @Min(10)
+  SEND_BACKOFF_MS = 2000;
+
+  /** Messages sent at once by one worker process. */
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  SEND_CONCURRENCY = 50;
+
+  /** How long a worker holds a send before another may take it (a killed worker's sends go on after it). */
+  @IsInt()
+  @Min(500)
+  SEND_LOCK_MS = 30_000;
+
+  /**
+   * Key of the hash that stands for a phone number (inbound replies, opt-outs). Required in
+   * production; elsewhere derived from the first ENCRYPTION_KEYS key, so local runs agree.
+   */
+  @Secret()
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/=]{32,}$/, { message: 'NUMBER_HASH_KEY must be at least 32 base64 characters' })
+  NUMBER_HASH_KEY?: string;
+
+  /** Run the reminder sweeper (re-queues reminders whose job was lost). */
+  @EnvBoolean()
+  @IsBoolean()
+  REMINDER_SWEEP = true;
+
+  @IsIn(['sms', 'email'])
+  PREFERRED_CHANNEL: 'sms' | 'email' = 'sms';
+}
