@@ -9,7 +9,7 @@ import { type DomainEvent, eventsSubscribedBy } from '#contracts';
 import { dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres } from '#infra';
 import { EventConsumer } from '#messaging';
 import { PlatformModule } from '#platform';
-import { CaseEventsHandler } from '../src/events/case-events.handler';
+import { EventsHandler } from '../src/events/events.handler';
 import { storedPayload } from '../src/events/stored-fields';
 import { FiguresService } from '../src/figures/figures.service';
 import type { ReportFilter } from '../src/figures/report-filter';
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     const latency = await reportLatency(app.get(FiguresService));
     console.log(`report over ${REPORT_CASES} cases, all figures, ${REPORT_RUNS} runs: p50 ${latency.p50} ms, p99 ${latency.p99} ms (target < 200 ms)`);
 
-    const live = await liveRate(dataSource, app.get(CaseEventsHandler));
+    const live = await liveRate(dataSource, app.get(EventsHandler));
     console.log(`live handling through the consumer (one transaction an event, duplicates checked): ${live} events/s over ${LIVE_EVENTS} events`);
     console.log(`peak memory (maxRSS): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
     console.log(JSON.stringify({ replayEventsPerSecond: replayRate, reportP50Ms: latency.p50, reportP99Ms: latency.p99, events: REPLAY_EVENTS, cases: REPORT_CASES }));
@@ -110,7 +110,7 @@ async function reportLatency(figures: FiguresService): Promise<{ p50: number; p9
 }
 
 /** The consumer's own path (processed_event, log, projections in one transaction), on fresh events. */
-async function liveRate(dataSource: DataSource, handler: CaseEventsHandler): Promise<number> {
+async function liveRate(dataSource: DataSource, handler: EventsHandler): Promise<number> {
   const handlers = new Map(eventsSubscribedBy('reporting').map((type) => [type, handler.record.bind(handler)] as const));
   const consumer = new EventConsumer(dataSource, handlers, { service: 'reporting', redisUrl: 'redis://unused', queuePrefix: 'unused' });
   const events = generateEvents({ cases: 400, seed: 2 }).slice(0, LIVE_EVENTS);

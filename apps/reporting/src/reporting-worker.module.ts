@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '#messaging';
-import { CaseEventsHandler } from './events/case-events.handler';
+import { EventsHandler } from './events/events.handler';
 import { ReportingModule } from './reporting.module';
 
 /** What the reporting worker runs besides the service's modules: the consumer of its events. */
-@Module({ imports: [ReportingModule, MessagingModule.worker({ service: 'reporting', handlers: [CaseEventsHandler] })] })
+@Module({ imports: [ReportingModule, MessagingModule.worker({ service: 'reporting', handlers: [EventsHandler] })] })
 export class ReportingWorkerModule {}

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ENVIRONMENT, type Environment, loadConfig, ServiceDatabaseModule } from '#platform';
 import { REPORTING_ENTITIES, REPORTING_MIGRATIONS } from './database';
-import { CaseEventsHandler } from './events/case-events.handler';
+import { EventsHandler } from './events/events.handler';
 import { EventLogRepository } from './events/event-log.repository';
 import { FiguresController } from './figures/figures.controller';
 import { FiguresRepository } from './figures/figures.repository';
@@ -23,7 +23,7 @@ import { ReportingConfig } from './reporting.config';
     { provide: ReportingConfig, inject: [ENVIRONMENT], useFactory: (env: Environment) => loadConfig(ReportingConfig, env) },
     EventLogRepository,
     Projector,
-    CaseEventsHandler,
+    EventsHandler,
     FiguresRepository,
     FiguresService,
     ReplayService,

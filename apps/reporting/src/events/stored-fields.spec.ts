@@ -27,6 +27,28 @@ describe('what reporting keeps of each event', () => {
     expect(storedPayload(event)).toEqual({ participantId: 'p-1', role: 'person-responsible', supportsParticipantId: null, inCustody: true });
   });
 
+  it('keeps of a message its id, channel, purpose and status, and nothing a producer added besides', () => {
+    const event = {
+      type: 'message.status-changed',
+      payload: {
+        messageId: 'm-1', sessionId: 's-1', participantId: 'p-1', channel: 'sms', purpose: 'reminder', status: 'delivered',
+        changedAt: '2026-11-20T09:00:00Z', to: '+447700900123', body: 'See you at 12 Elm Road',
+      },
+    } as unknown as DomainEvent;
+    expect(storedPayload(event)).toEqual({ messageId: 'm-1', channel: 'sms', purpose: 'reminder', status: 'delivered' });
+  });
+
+  it('keeps of a booking which session, its kind and version, not its time, venue or attendees', () => {
+    const event = {
+      type: 'session.booked',
+      payload: {
+        sessionId: 's-1', kind: 'conference', version: 1, participantIds: ['p-1', 'p-2'], facilitatorIds: ['f-1'],
+        startsAt: '2026-11-20T09:00:00Z', endsAt: '2026-11-20T11:00:00Z', venueId: 'v-1', venueKind: 'prison',
+      },
+    } as unknown as DomainEvent;
+    expect(storedPayload(event)).toEqual({ sessionId: 's-1', kind: 'conference', version: 1 });
+  });
+
   it('refuses an event it has no list for rather than storing it whole', () => {
     expect(() => storedPayload({ type: 'session.unknown', payload: {} } as unknown as DomainEvent)).toThrow(/keeps no fields of session.unknown/);
   });

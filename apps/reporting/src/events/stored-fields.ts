@@ -22,7 +22,7 @@ export const STORED_FIELDS: { readonly [T in EventType]?: readonly (keyof EventP
     'receivedAt',
     'firstContactDueAt',
   ],
-  'case.triaged': ['decision', 'rejectionReason', 'decidedAt'],
+  'case.triaged': ['decision', 'rejectionReason', 'decidedAt', 'decidedByRole'],
   'case.contact-attempted': ['attemptId', 'participantRole', 'channel', 'outcome', 'attemptedAt', 'firstContact'],
   'case.stage-changed': ['from', 'to', 'changedAt', 'reason', 'withdrawnBy', 'delivery'],
   'case.facilitators-assigned': ['leadFacilitatorId', 'coFacilitatorId', 'capacityOverridden'],
@@ -38,6 +38,16 @@ export const STORED_FIELDS: { readonly [T in EventType]?: readonly (keyof EventP
   'outcome-agreement.recorded': ['agreementId', 'madeAt', 'actions'],
   'outcome-action.updated': ['agreementId', 'actionId', 'status', 'dueBy', 'completedAt'],
   'feedback.recorded': ['feedbackId', 'participantId', 'participantRole', 'satisfaction', 'recordedAt'],
+  // Sessions: which one, its kind and version, and what happened to it; never its time, venue or attendees.
+  'session.booked': ['sessionId', 'kind', 'version'],
+  'session.rescheduled': ['sessionId', 'kind', 'version'],
+  'session.cancelled': ['sessionId', 'kind', 'version', 'reason', 'wasBookedFor'],
+  'session.attendance-confirmed': ['sessionId', 'kind', 'version', 'participantId', 'via'],
+  'session.outcome-recorded': ['sessionId', 'kind', 'version', 'outcome'],
+  // Messages and replies: ids, channel and status codes; never an address, a number or a text.
+  'message.status-changed': ['messageId', 'channel', 'purpose', 'status'],
+  'reply.reschedule-requested': ['sessionId', 'sessionVersion', 'participantId', 'channel'],
+  'channel.opted-out': ['participantId', 'channel'],
 };
 
 /** The part of an event's payload reporting stores. */

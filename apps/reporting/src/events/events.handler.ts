@@ -6,17 +6,19 @@ import { Projector } from '../projections/projector';
 import { EventLogRepository } from './event-log.repository';
 
 /**
- * The events of the cases service. Each is logged and projected in the consumer's transaction,
- * which also records it as processed: a redelivery has no second effect. Scheduling and
- * notifications events get a handler class of their own when those services publish them.
+ * Every event reporting subscribes to, whichever service published it: each is logged and
+ * projected in the consumer's transaction, which also records it as processed, so a
+ * redelivery has no second effect. The worker refuses to boot while a subscription in
+ * libs/contracts has no handler here, and stored-fields.ts must say what to keep of it.
  */
 @Injectable()
-export class CaseEventsHandler {
+export class EventsHandler {
   constructor(
     private readonly log: EventLogRepository,
     private readonly projector: Projector,
   ) {}
 
+  // cases
   @HandlesEvent('case.referred')
   @HandlesEvent('case.triaged')
   @HandlesEvent('case.contact-attempted')
@@ -34,6 +36,16 @@ export class CaseEventsHandler {
   @HandlesEvent('outcome-agreement.recorded')
   @HandlesEvent('outcome-action.updated')
   @HandlesEvent('feedback.recorded')
+  // scheduling
+  @HandlesEvent('session.booked')
+  @HandlesEvent('session.rescheduled')
+  @HandlesEvent('session.cancelled')
+  @HandlesEvent('session.attendance-confirmed')
+  @HandlesEvent('session.outcome-recorded')
+  // notifications
+  @HandlesEvent('message.status-changed')
+  @HandlesEvent('reply.reschedule-requested')
+  @HandlesEvent('channel.opted-out')
   async record(event: DomainEvent, manager: EntityManager): Promise<void> {
     if (await this.log.append(manager, event)) await this.projector.project(manager, event);
   }
