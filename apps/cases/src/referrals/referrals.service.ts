@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '#auth';
+import { hasRole, type Principal } from '#auth';
 import { Outbox } from '#messaging';
 import { ConflictError, InvalidInputError, NotFoundError } from '#platform';
 import { CaseAccess } from '../access/case-access';
@@ -110,7 +110,12 @@ export class ReferralsService {
         triagedBy: principal.userId,
       });
       tx.case.triageDecision = dto.decision;
-      await tx.emit('case.triaged', { decision: dto.decision, rejectionReason, decidedAt: decidedAt.toISOString() });
+      await tx.emit('case.triaged', {
+        decision: dto.decision,
+        rejectionReason,
+        decidedAt: decidedAt.toISOString(),
+        decidedByRole: hasRole(principal, 'manager') ? 'manager' : 'coordinator',
+      });
       await this.stages.applyMove(
         tx,
         dto.decision === 'accepted' ? { to: 'first-contact' } : { to: 'rejected', reason: rejectionReason, viaTriage: true },

@@ -43,6 +43,11 @@ export interface CaseTriagedV1 {
   decision: 'accepted' | 'rejected';
   rejectionReason: TriageRejectionReason | null;
   decidedAt: string;
+  /**
+   * The role the decision was taken in (manager when the person holds both): who rejects at
+   * triage, for reporting. Added to v1 later, so events published before carry none.
+   */
+  decidedByRole?: 'coordinator' | 'manager';
 }
 
 export interface ContactAttemptedV1 {
