@@ -10,3 +10,5 @@ export type {
   TwilioFault,
   TwilioStandInOptions,
 } from './twilio-stand-in';
+export { SmtpCatcher } from './smtp-catcher';
+export type { CaughtAttachment, CaughtCalendar, CaughtMail, SmtpCatcherOptions, SmtpFault } from './smtp-catcher';
