@@ -9,4 +9,4 @@ export { TemplateRegistry, TemplateError } from './templates/registry';
 export type { RenderRequest, RenderResult, TemplateDefinition } from './templates/registry';
 export type { Language, SlotType, SlotValue } from './templates/slots';
 export type { Venue, VenuePart } from './templates/venues';
-export { DEFAULT_CATALOGUE } from './templates/catalogue';
+export { DEFAULT_CATALOGUE, NOTIFICATIONS_CATALOGUE } from './templates/catalogue';

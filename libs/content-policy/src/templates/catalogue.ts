@@ -86,3 +86,37 @@ export const DEFAULT_CATALOGUE: readonly TemplateDefinition[] = [
     slots: { name: SESSION_SLOTS.name, link: { type: 'link' }, facilitator: SESSION_SLOTS.facilitator },
   },
 ];
+
+/**
+ * The notifications service's own messages. It knows a session's time but neither its venue nor
+ * its facilitators (scheduling and cases keep those), so these name the service's line instead.
+ * Replies are read on SMS only: the reply words are in the SMS texts alone.
+ */
+const NOTICE_SLOTS: Record<string, SlotType> = {
+  name: { type: 'recipient-first-name' },
+  when: { type: 'datetime' },
+  office: { type: 'service-phone' },
+};
+
+export const NOTIFICATIONS_CATALOGUE: readonly TemplateDefinition[] = [
+  { id: 'sms-booked', language: 'en', body: 'Hello {{name}}, your appointment is booked for {{when}}. Reply C to confirm or R to ask for another time. Questions: {{office}}.', slots: NOTICE_SLOTS },
+  { id: 'sms-booked', language: 'cy', body: "Helo {{name}}, mae eich apwyntiad wedi'i drefnu ar gyfer {{when}}. Atebwch C i gadarnhau neu R i ofyn am amser arall. Cwestiynau: {{office}}.", slots: NOTICE_SLOTS },
+  { id: 'sms-reminder', language: 'en', body: 'Hello {{name}}, a reminder of your appointment on {{when}}. Reply C to confirm or R to ask for another time. Questions: {{office}}.', slots: NOTICE_SLOTS },
+  { id: 'sms-reminder', language: 'cy', body: "Helo {{name}}, nodyn i'ch atgoffa am eich apwyntiad ar {{when}}. Atebwch C i gadarnhau neu R i ofyn am amser arall. Cwestiynau: {{office}}.", slots: NOTICE_SLOTS },
+  { id: 'sms-rescheduled', language: 'en', body: 'Hello {{name}}, your appointment has moved to {{when}}. Reply C to confirm or R to ask for another time. Questions: {{office}}.', slots: NOTICE_SLOTS },
+  { id: 'sms-rescheduled', language: 'cy', body: 'Helo {{name}}, mae eich apwyntiad wedi symud i {{when}}. Atebwch C i gadarnhau neu R i ofyn am amser arall. Cwestiynau: {{office}}.', slots: NOTICE_SLOTS },
+  { id: 'email-booked', language: 'en', subject: 'Your appointment on {{when}}', body: 'Hello {{name}}, your appointment is booked for {{when}}. The invitation is attached. To confirm or change it, call {{office}}.', slots: NOTICE_SLOTS },
+  { id: 'email-booked', language: 'cy', subject: 'Eich apwyntiad ar {{when}}', body: "Helo {{name}}, mae eich apwyntiad wedi'i drefnu ar gyfer {{when}}. Mae'r gwahoddiad ynghlwm. I gadarnhau neu newid, ffoniwch {{office}}.", slots: NOTICE_SLOTS },
+  { id: 'email-reminder', language: 'en', subject: 'Reminder: {{when}}', body: 'Hello {{name}}, a reminder of your appointment on {{when}}. To confirm or change it, call {{office}}.', slots: NOTICE_SLOTS },
+  { id: 'email-reminder', language: 'cy', subject: 'Nodyn atgoffa: {{when}}', body: "Helo {{name}}, nodyn i'ch atgoffa am eich apwyntiad ar {{when}}. I gadarnhau neu newid, ffoniwch {{office}}.", slots: NOTICE_SLOTS },
+  { id: 'email-rescheduled', language: 'en', subject: 'New time: {{when}}', body: 'Hello {{name}}, your appointment has moved to {{when}}. The new invitation is attached. If the new time does not suit you, call {{office}}.', slots: NOTICE_SLOTS },
+  { id: 'email-rescheduled', language: 'cy', subject: 'Amser newydd: {{when}}', body: "Helo {{name}}, mae eich apwyntiad wedi symud i {{when}}. Mae'r gwahoddiad newydd ynghlwm. Os nad yw'r amser newydd yn gyfleus, ffoniwch {{office}}.", slots: NOTICE_SLOTS },
+  { id: 'notice-cancelled', language: 'en', subject: 'Appointment cancelled', body: 'Hello {{name}}, your appointment on {{when}} has been cancelled. We will be in touch. Questions: {{office}}.', slots: NOTICE_SLOTS },
+  { id: 'notice-cancelled', language: 'cy', subject: 'Apwyntiad wedi ei ganslo', body: "Helo {{name}}, mae eich apwyntiad ar {{when}} wedi'i ganslo. Byddwn yn cysylltu â chi. Cwestiynau: {{office}}.", slots: NOTICE_SLOTS },
+  { id: 'notice-poll', language: 'en', subject: 'When could you meet?', body: 'Hello {{name}}, please choose the times that suit you: {{link}} Questions: {{office}}.', slots: { name: NOTICE_SLOTS.name, link: { type: 'link' }, office: NOTICE_SLOTS.office } },
+  { id: 'notice-poll', language: 'cy', subject: 'Pryd allech chi gyfarfod?', body: "Helo {{name}}, dewiswch yr amseroedd sy'n gyfleus i chi: {{link}} Cwestiynau: {{office}}.", slots: { name: NOTICE_SLOTS.name, link: { type: 'link' }, office: NOTICE_SLOTS.office } },
+  { id: 'sms-help', language: 'en', body: 'For help, call {{office}}. Reply STOP to stop these messages.', slots: { office: NOTICE_SLOTS.office } },
+  { id: 'sms-help', language: 'cy', body: 'Am help, ffoniwch {{office}}. Atebwch STOP i beidio â chael y negeseuon hyn.', slots: { office: NOTICE_SLOTS.office } },
+  { id: 'sms-auto-reply', language: 'en', body: 'Thank you, we have received your reply. Replies to this number are not read straight away; about your appointment, please call {{office}}.', slots: { office: NOTICE_SLOTS.office } },
+  { id: 'sms-auto-reply', language: 'cy', body: "Diolch, rydym wedi cael eich ateb. Nid yw atebion i'r rhif hwn yn cael eu darllen yn syth; am eich apwyntiad, ffoniwch {{office}}.", slots: { office: NOTICE_SLOTS.office } },
+];
