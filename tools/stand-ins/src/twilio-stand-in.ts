@@ -10,8 +10,9 @@ import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
  * the app's validateRequest is tested for real). Test support and a tool (`npm run stand-ins`).
  */
 
-export const STAND_IN_ACCOUNT_SID = 'AC00000000000000000000000000000001';
-export const STAND_IN_AUTH_TOKEN = 'stand-in-auth-token';
+/** The notifications service's development defaults, so `npm start` and `npm run stand-ins` agree. */
+export const STAND_IN_ACCOUNT_SID = 'AC00000000000000000000000000000000';
+export const STAND_IN_AUTH_TOKEN = 'dev-twilio-auth-token';
 
 export type MessageStatus = 'accepted' | 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed';
 
