@@ -216,8 +216,32 @@ describe('the Twilio stand-in, driven by the real twilio SDK', () => {
     await eventually(() => expect(receiver.received.map((r) => r.params.Body)).toEqual(['C']));
     expect((await post('inbound', { from: '+447700900123', to: '+447700900001', body: 'C' })).status).toBe(400);
 
+    expect(await (await post('faults', { to: '+447700900777', fault: {} })).json()).toEqual({ error: expect.stringContaining('fault.kind is required') });
+    expect((await control('faults', { method: 'POST', body: 'not json' })).status).toBe(400);
+
     await standIn.idle();
     expect((await control('messages', { method: 'DELETE' })).status).toBe(204);
     expect(standIn.messages).toHaveLength(0);
+  });
+
+  it('drops what it had still to do when stopped, so idle() does not wait on it', async () => {
+    const slow = new TwilioStandIn({ delaysMs: { queued: 60_000 } });
+    const slowClient = twilio(slow.accountSid, slow.authToken, { autoRetry: false });
+    slowClient.api.baseUrl = await slow.start();
+    await slowClient.messages.create({ to: '+447700900123', from: '+447700900001', body: 'hi', statusCallback: `${receiver.url}/s` });
+    await slow.stop();
+    await slow.idle();
+    expect(slow.messages[0]).toMatchObject({ status: 'queued', callbacks: [] });
+  });
+
+  it('posts no callback at all when told not to', async () => {
+    const quiet = new TwilioStandIn({ callbacks: false, delaysMs: { queued: 1, sent: 1, delivered: 1 } });
+    const quietClient = twilio(quiet.accountSid, quiet.authToken, { autoRetry: false });
+    quietClient.api.baseUrl = await quiet.start();
+    await quietClient.messages.create({ to: '+447700900123', from: '+447700900001', body: 'hi', statusCallback: `${receiver.url}/s` });
+    await quiet.idle();
+    await quiet.stop();
+    expect(quiet.messages[0]).toMatchObject({ status: 'delivered', callbacks: [] });
+    expect(receiver.received).toHaveLength(0);
   });
 });

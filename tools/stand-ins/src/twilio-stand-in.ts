@@ -60,6 +60,8 @@ export interface TwilioStandInOptions {
   faults?: Record<string, TwilioFault>;
   /** Where simulated inbound SMS go when sendInbound is not given a url. */
   inboundUrl?: string;
+  /** false posts no status callback at all (statuses still move): for benchmarks of sending alone. */
+  callbacks?: boolean;
 }
 
 export interface CallbackAttempt {
@@ -160,7 +162,7 @@ export class TwilioStandIn {
   private readonly received: StandInMessage[] = [];
   private readonly createRequests: CreateRequest[] = [];
   private readonly pending = new Set<Promise<unknown>>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly sleeping = new Map<NodeJS.Timeout, () => void>();
   private server?: Server;
   private inboundUrl?: string;
 
@@ -193,13 +195,16 @@ export class TwilioStandIn {
     return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
   }
 
-  /** Stops at once: pending callbacks are cancelled, open connections cut. */
+  /** Stops at once: status changes and callbacks not yet made are dropped, open connections cut. */
   async stop(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    for (const [timer, wake] of this.sleeping) {
+      clearTimeout(timer);
+      wake();
+    }
+    this.sleeping.clear();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
@@ -252,6 +257,9 @@ export class TwilioStandIn {
   async sendInbound(sms: InboundSms): Promise<InboundResult> {
     const url = sms.url ?? this.inboundUrl;
     if (!url) throw new Error('sendInbound needs a url: pass one or set inboundUrl');
+    for (const field of ['from', 'to', 'body'] as const) {
+      if (typeof sms[field] !== 'string') throw new Error(`an inbound SMS needs ${field} as a string`);
+    }
     const messageSid = newSid('SM');
     const params: Record<string, string> = {
       ToCountry: '',
@@ -302,20 +310,18 @@ export class TwilioStandIn {
       this.reset();
       return send(response, 204);
     }
-    if (key === 'POST /_stand-in/faults') {
-      const { to, fault } = JSON.parse(await readBody(request)) as { to?: string; fault: TwilioFault };
+    if (key !== 'POST /_stand-in/faults' && key !== 'POST /_stand-in/inbound') return send(response, 404, { error: `no ${key}` });
+    try {
+      const body: unknown = JSON.parse(await readBody(request));
+      if (key === 'POST /_stand-in/inbound') return send(response, 200, await this.sendInbound(body as InboundSms));
+      const { to, fault } = body as { to?: string; fault?: TwilioFault };
+      if (!fault?.kind) return send(response, 400, { error: 'fault.kind is required: reject, transient, drop-connection, undelivered, no-callback, out-of-order or slow' });
       if (to) this.setRecipientFault(to, fault);
       else this.failNext(fault);
       return send(response, 204);
+    } catch (error) {
+      return send(response, 400, { error: error instanceof Error ? error.message : String(error) });
     }
-    if (key === 'POST /_stand-in/inbound') {
-      try {
-        return send(response, 200, await this.sendInbound(JSON.parse(await readBody(request)) as InboundSms));
-      } catch (error) {
-        return send(response, 400, { error: error instanceof Error ? error.message : String(error) });
-      }
-    }
-    return send(response, 404, { error: `no ${key}` });
   }
 
   private authorised(request: IncomingMessage): boolean {
@@ -385,9 +391,10 @@ export class TwilioStandIn {
   /** Walks the message through its statuses, posting a callback for each, as Twilio would. */
   private async deliver(message: StandInMessage, fault: TwilioFault | undefined): Promise<void> {
     const outOfOrder = fault?.kind === 'out-of-order';
-    const silent = fault?.kind === 'no-callback';
+    const silent = fault?.kind === 'no-callback' || this.options.callbacks === false;
     const held: MessageStatus[] = [];
     const reach = async (status: MessageStatus, errorCode: number | null = null) => {
+      if (!this.server) return;
       message.status = status;
       message.errorCode = errorCode;
       message.dateUpdated = new Date();
@@ -483,13 +490,15 @@ export class TwilioStandIn {
     };
   }
 
+  /** A delay that stop() cuts short, so idle() never waits on a stopped stand-in. */
   private sleep(ms: number): Promise<void> {
+    if (!this.server) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        this.timers.delete(timer);
+        this.sleeping.delete(timer);
         resolve();
       }, ms);
-      this.timers.add(timer);
+      this.sleeping.set(timer, resolve);
     });
   }
 
