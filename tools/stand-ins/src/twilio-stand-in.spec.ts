@@ -38,9 +38,9 @@ describe('the Twilio stand-in, driven by the real twilio SDK', () => {
   let client: twilio.Twilio;
 
   /** Production's code path: the SDK's own client, its API base URL moved by configuration. */
-  function sdk(options: twilio.ClientOpts = {}): twilio.Twilio {
-    const sdkClient = twilio(standIn.accountSid, standIn.authToken, { autoRetry: false, ...options });
-    sdkClient.api.baseUrl = standIn.url;
+  function sdk(options: twilio.ClientOpts = {}, target = standIn): twilio.Twilio {
+    const sdkClient = twilio(target.accountSid, target.authToken, { autoRetry: false, ...options });
+    sdkClient.api.baseUrl = target.url;
     return sdkClient;
   }
 
@@ -226,9 +226,8 @@ describe('the Twilio stand-in, driven by the real twilio SDK', () => {
 
   it('drops what it had still to do when stopped, so idle() does not wait on it', async () => {
     const slow = new TwilioStandIn({ delaysMs: { queued: 60_000 } });
-    const slowClient = twilio(slow.accountSid, slow.authToken, { autoRetry: false });
-    slowClient.api.baseUrl = await slow.start();
-    await slowClient.messages.create({ to: '+447700900123', from: '+447700900001', body: 'hi', statusCallback: `${receiver.url}/s` });
+    await slow.start();
+    await sdk({}, slow).messages.create({ to: '+447700900123', from: '+447700900001', body: 'hi', statusCallback: `${receiver.url}/s` });
     await slow.stop();
     await slow.idle();
     expect(slow.messages[0]).toMatchObject({ status: 'queued', callbacks: [] });
@@ -236,9 +235,8 @@ describe('the Twilio stand-in, driven by the real twilio SDK', () => {
 
   it('posts no callback at all when told not to', async () => {
     const quiet = new TwilioStandIn({ callbacks: false, delaysMs: { queued: 1, sent: 1, delivered: 1 } });
-    const quietClient = twilio(quiet.accountSid, quiet.authToken, { autoRetry: false });
-    quietClient.api.baseUrl = await quiet.start();
-    await quietClient.messages.create({ to: '+447700900123', from: '+447700900001', body: 'hi', statusCallback: `${receiver.url}/s` });
+    await quiet.start();
+    await sdk({}, quiet).messages.create({ to: '+447700900123', from: '+447700900001', body: 'hi', statusCallback: `${receiver.url}/s` });
     await quiet.idle();
     await quiet.stop();
     expect(quiet.messages[0]).toMatchObject({ status: 'delivered', callbacks: [] });
