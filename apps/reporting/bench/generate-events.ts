@@ -5,13 +5,21 @@ import {
   type EventPayloads,
   type EventType,
   JUSTICE_STAGES,
+  type MessageChannel,
+  type MessagePurpose,
+  type MessageStatus,
   OFFENCE_CATEGORIES,
   REFERRAL_SOURCES,
+  type ServiceName,
+  type SessionKind,
 } from '#contracts';
 
 /**
- * Generated event logs of whole RJ cases, as the cases service would publish them: for the
- * benchmark and for specs of order, duplicates and replay. Deterministic for a seed.
+ * Generated event logs of whole RJ cases, as the services would publish them: the case's own
+ * events (cases), its sessions booked, moved, cancelled, confirmed and held (scheduling), and
+ * each attendee's confirmation and reminder messages with their statuses, reschedule requests
+ * and opt-outs (notifications), in about the proportions a service sees: messages are most of
+ * the log. For the benchmark and for specs of order, duplicates and replay. Deterministic for a seed.
  */
 export interface GenerateOptions {
   cases: number;
@@ -23,6 +31,29 @@ export interface GenerateOptions {
 }
 
 const HOUR = 3600_000;
+
+/** Who publishes each event that is not the cases service's; each source numbers its own events. */
+const SOURCES: Partial<Record<EventType, ServiceName>> = {
+  'session.booked': 'scheduling',
+  'session.rescheduled': 'scheduling',
+  'session.cancelled': 'scheduling',
+  'session.attendance-confirmed': 'scheduling',
+  'session.outcome-recorded': 'scheduling',
+  'message.status-changed': 'notifications',
+  'reply.reschedule-requested': 'notifications',
+  'channel.opted-out': 'notifications',
+};
+
+/** What becomes of a message, with how often: most are delivered, a few fail, are held or dropped. */
+const MESSAGE_FATES: [number, MessageStatus[]][] = [
+  [0.88, ['queued', 'sent', 'delivered']],
+  [0.03, ['queued', 'failed']],
+  [0.02, ['queued', 'sent', 'undelivered']],
+  [0.03, ['held', 'released', 'queued', 'sent', 'delivered']],
+  [0.01, ['held', 'discarded']],
+  [0.01, ['queued', 'dropped']],
+  [0.02, ['queued', 'sent']],
+];
 
 export function generateEvents(options: GenerateOptions): DomainEvent[] {
   return [...eventsOf(options)];
@@ -37,7 +68,7 @@ class Generator {
   /** The events of the case being generated. */
   private events: DomainEvent[] = [];
   private readonly random: () => number;
-  private sequence = 0;
+  private readonly sequences = new Map<ServiceName, number>();
   private readonly facilitators = new Map<string, string[]>();
 
   constructor(private readonly options: GenerateOptions) {
@@ -149,10 +180,15 @@ class Generator {
       requestId: this.id(`prep-${n}`), kind: 'preparation', participantIds: [harmed], facilitatorIds: [team[lead]!], durationMinutes: 60,
       delivery: null, notBefore: null, requestedAt: new Date(at).toISOString(),
     });
+    const sessions = (kind: SessionKind, participantIds: string[]) =>
+      this.session(caseId, organisation, `${kind}-${n}`, kind, participantIds, [team[lead]!], () => later(72), () => at);
+    sessions('preparation', [harmed]);
+    sessions('preparation', [responsible]);
     later(240);
     const direct = this.random() < 0.6;
     const delivery: DeliveryType = direct ? (this.random() < 0.8 ? 'face-to-face-conference' : 'video-conference') : 'letters';
     move(direct ? 'direct-meeting' : 'indirect-communication', { delivery });
+    sessions(direct ? 'conference' : 'indirect-step', direct ? [harmed, responsible] : [harmed]);
     later(48);
     const agreementId = this.id(`agreement-${n}`);
     const actions = Array.from({ length: 1 + Math.floor(this.random() * 3) }, (_, i) => ({
@@ -168,12 +204,87 @@ class Generator {
     }
     later(24 * 30);
     move('follow-up');
+    sessions('follow-up', this.random() < 0.5 ? [harmed, responsible] : [harmed]);
     emit('feedback.recorded', {
       feedbackId: this.id(`feedback-${n}`), participantId: harmed, participantRole: 'person-harmed',
       satisfaction: 1 + Math.min(4, Math.floor(this.random() * 5.5)), recordedAt: new Date(at).toISOString(),
     });
     later(72);
     move('closed', { reason: 'completed' });
+  }
+
+  /**
+   * A session booked and, now and then, moved (after a reschedule request, half the time) or
+   * cancelled; each attendee gets a confirmation and a reminder for each version, and most
+   * confirm; the coordinator records whether it took place.
+   */
+  private session(
+    caseId: string,
+    organisation: string,
+    name: string,
+    kind: SessionKind,
+    participantIds: string[],
+    facilitatorIds: string[],
+    later: () => void,
+    now: () => number,
+  ): void {
+    const sessionId = this.id(`session-${name}`);
+    const at = () => new Date(now());
+    const emit = <T extends EventType>(type: T, payload: EventPayloads[T]) => this.emit(type, caseId, organisation, at(), payload);
+    const placed = (version: number) => ({
+      sessionId, kind, version, participantIds, facilitatorIds, startsAt: new Date(now() + 72 * HOUR).toISOString(),
+      endsAt: new Date(now() + 74 * HOUR).toISOString(), venueId: this.id(`venue-${organisation}`), venueKind: 'community' as const,
+    });
+    const tell = (version: number, purpose: MessagePurpose) => {
+      for (const participantId of participantIds) this.message(caseId, organisation, sessionId, participantId, purpose, at());
+      if (purpose === 'reminder') this.answers(caseId, organisation, sessionId, kind, version, participantIds, at());
+    };
+    let version = 1;
+    emit('session.booked', placed(version));
+    tell(version, 'confirmation');
+    later();
+    if (this.random() < 0.15) {
+      if (this.random() < 0.5) {
+        emit('reply.reschedule-requested', { sessionId, sessionVersion: version, participantId: participantIds[0]!, channel: 'sms', receivedAt: at().toISOString() });
+      }
+      const previous = placed(version);
+      version += 1;
+      emit('session.rescheduled', { ...placed(version), previousStartsAt: previous.startsAt, previousVenueId: previous.venueId });
+      tell(version, 'reschedule');
+      later();
+    }
+    if (this.random() < 0.05) {
+      version += 1;
+      emit('session.cancelled', { sessionId, kind, version, participantIds, facilitatorIds, reason: 'cancelled-by-coordinator', wasBookedFor: placed(version).startsAt });
+      tell(version, 'cancellation');
+      return;
+    }
+    tell(version, 'reminder');
+    emit('session.outcome-recorded', { sessionId, kind, version, outcome: this.random() < 0.92 ? 'took-place' : 'did-not-take-place', recordedAt: at().toISOString() });
+  }
+
+  /** One message's statuses as notifications would publish them, by the fate drawn for it. */
+  private message(caseId: string | null, organisation: string, sessionId: string | null, participantId: string, purpose: MessagePurpose, at: Date): void {
+    const messageId = this.id(`message-${this.sequences.get('notifications') ?? 0}`);
+    const channel: MessageChannel = this.random() < 0.7 ? 'sms' : 'email';
+    let draw = this.random();
+    const fate = MESSAGE_FATES.find(([share]) => (draw -= share) < 0)?.[1] ?? MESSAGE_FATES[0]![1];
+    for (const status of fate) {
+      this.emit('message.status-changed', caseId, organisation, at, { messageId, sessionId, participantId, channel, purpose, status, changedAt: at.toISOString() });
+    }
+  }
+
+  /** Most attendees confirm a reminder, by reply or to the coordinator; now and then one opts out. */
+  private answers(caseId: string, organisation: string, sessionId: string, kind: SessionKind, version: number, participantIds: string[], at: Date): void {
+    for (const participantId of participantIds) {
+      if (this.random() < 0.6) {
+        const via = this.random() < 0.85 ? 'reply' : 'coordinator';
+        this.emit('session.attendance-confirmed', caseId, organisation, at, { sessionId, kind, version, participantId, via, confirmedAt: at.toISOString() });
+      }
+      if (this.random() < 0.01) this.emit('channel.opted-out', caseId, organisation, at, { participantId, channel: 'sms', optedOutAt: at.toISOString() });
+      // A reply to HELP now and then: a message about no case, which no cohort counts.
+      if (this.random() < 0.01) this.message(null, organisation, null, participantId, 'reply', at);
+    }
   }
 
   private participant(
@@ -190,10 +301,11 @@ class Generator {
   }
 
   private emit<T extends EventType>(type: T, caseId: string | null, organisationId: string, at: Date, payload: EventPayloads[T]): void {
-    this.sequence += 1;
+    const source = SOURCES[type] ?? 'cases';
+    const sequence = (this.sequences.get(source) ?? 0) + 1;
+    this.sequences.set(source, sequence);
     this.events.push({
-      id: this.id(`event-${this.sequence}`), type, version: 1, occurredAt: at.toISOString(), source: 'cases', sequence: this.sequence,
-      caseId, organisationId, payload,
+      id: this.id(`event-${source}-${sequence}`), type, version: 1, occurredAt: at.toISOString(), source, sequence, caseId, organisationId, payload,
     });
   }
 

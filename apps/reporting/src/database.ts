@@ -1,6 +1,7 @@
 import { ReportingInitial1767225600000 } from './migrations/1767225600000-ReportingInitial';
 import { ReportingFlatCases1767312000000 } from './migrations/1767312000000-ReportingFlatCases';
 import { ReportingParties1767398400000 } from './migrations/1767398400000-ReportingParties';
+import { ReportingSessionsMessages1767484800000 } from './migrations/1767484800000-ReportingSessionsMessages';
 
 /** The name of the reporting data source: `@InjectDataSource(REPORTING_DB)`. */
 export const REPORTING_DB = 'reporting';
@@ -11,4 +12,9 @@ export const REPORTING_DB = 'reporting';
  */
 export const REPORTING_ENTITIES = [];
 
-export const REPORTING_MIGRATIONS = [ReportingInitial1767225600000, ReportingFlatCases1767312000000, ReportingParties1767398400000];
+export const REPORTING_MIGRATIONS = [
+  ReportingInitial1767225600000,
+  ReportingFlatCases1767312000000,
+  ReportingParties1767398400000,
+  ReportingSessionsMessages1767484800000,
+];

@@ -46,6 +46,8 @@ describe('the read model whatever order events arrive in', () => {
     expect(inOrder.referrals.total).toBe(40);
     expect(inOrder.funnel.reached.closed).toBeGreaterThan(0);
     expect(inOrder.outcomes.actions).toBeGreaterThan(0);
+    expect(Math.min(inOrder.sessions.booked, inOrder.sessions.held, inOrder.sessions.moved)).toBeGreaterThan(0);
+    expect(Math.min(inOrder.messages.sent, inOrder.messages.delivered, inOrder.messages.confirmations.total)).toBeGreaterThan(0);
 
     await empty();
     const shuffled = shuffle([...events, ...events.filter((_, i) => i % 3 === 0)], 11);

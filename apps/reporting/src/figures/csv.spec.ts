@@ -19,7 +19,7 @@ describe('the CSV export', () => {
       notes: {},
       figures: {
         ...Object.fromEntries(FIGURE_NAMES.map((name) => [name, {}])),
-        messages: { status: 'no-data-source', explanation: 'later, "maybe"', awaitingEvents: ['a', 'b'] },
+        messages: { explanation: 'later, "maybe"', statuses: ['a', 'b'] },
       },
     } as unknown as Report;
     const lines = reportCsv(report).split('\r\n');
@@ -27,6 +27,6 @@ describe('the CSV export', () => {
     expect(lines).toContain('report,scope.partnershipId,');
     expect(lines).toContain('report,scope.organisationId,org-a');
     expect(lines).toContain('messages,explanation,"later, ""maybe"""');
-    expect(lines).toContain('messages,awaitingEvents,a b');
+    expect(lines).toContain('messages,statuses,a b');
   });
 });

@@ -72,11 +72,32 @@ export class FiguresRepository {
     }).then((rows) => rows[0]!);
   }
 
+  /**
+   * Moves out of the process, by the stage left, by whom and why. A case that left from on hold
+   * counts at the stage it was held from (its latest move to on-hold before), and whileOnHold.
+   * By whom: who withdrew; for a rejection, the role triage decided in; for other-party-declined,
+   * the party that did not initiate. Why: the reason code; for uncontactable, which has none,
+   * the outcome of the case's last contact attempt before the move.
+   */
   exits(m: EntityManager, f: ReportFilter): Promise<Row[]> {
-    return this.run(m, f, (q) => `${q.cohort()}
-      SELECT t.to_stage AS outcome, t.from_stage, t.withdrawn_by, t.reason, count(*)::int AS n
-      FROM reporting.stage_transition t JOIN cohort USING (case_id)
-      WHERE t.to_stage IN ${EXIT_STAGES} GROUP BY 1, 2, 3, 4`);
+    return this.run(m, f, (q) => `
+      SELECT t.to_stage AS outcome, coalesce(held.from_stage, t.from_stage) AS from_stage, t.from_stage = 'on-hold' AS while_on_hold,
+        CASE t.to_stage WHEN 'withdrawn' THEN t.withdrawn_by WHEN 'rejected' THEN r.decided_by_role
+          WHEN 'other-party-declined' THEN CASE c.initiated_by WHEN 'person-harmed' THEN 'person-responsible' ELSE 'person-harmed' END
+        END AS by_whom,
+        CASE WHEN t.to_stage = 'uncontactable' THEN coalesce(tried.outcome, 'no-attempt-recorded') ELSE t.reason END AS reason,
+        count(*)::int AS n
+      FROM reporting.case_progress c
+      JOIN reporting.stage_transition t ON t.case_id = c.case_id AND t.to_stage IN ${EXIT_STAGES}
+      LEFT JOIN reporting.triage_fact r ON r.case_id = c.case_id AND t.to_stage = 'rejected'
+      LEFT JOIN LATERAL (SELECT h.from_stage FROM reporting.stage_transition h
+        WHERE t.from_stage = 'on-hold' AND h.case_id = t.case_id AND h.to_stage = 'on-hold' AND h.sequence < t.sequence
+        ORDER BY h.sequence DESC LIMIT 1) held ON true
+      LEFT JOIN LATERAL (SELECT a.outcome FROM reporting.contact_attempt_fact a
+        WHERE t.to_stage = 'uncontactable' AND a.case_id = t.case_id AND a.attempted_at <= t.changed_at
+        ORDER BY a.attempted_at DESC LIMIT 1) tried ON true
+      WHERE ${q.inCohort('c')}
+      GROUP BY 1, 2, 3, 4, 5`);
   }
 
   /** Stages left, with how long cases spent in them; the stages cases are in now are currentStage. */
@@ -125,6 +146,52 @@ export class FiguresRepository {
     return this.run(m, f, (q) => `${q.cohort()}
       SELECT b.participant_role AS role, b.satisfaction, count(*)::int AS n
       FROM reporting.feedback_fact b JOIN cohort USING (case_id) GROUP BY 1, 2`);
+  }
+
+  /**
+   * The cohort's sessions, each once, by kind and (for one cancelled now) the cancellation's
+   * reason. A session was booked when any version of it was booked or moved, or it was booked
+   * when cancelled; it is cancelled now when its highest version is a cancellation (scheduling
+   * cancels once, so the reason is that cancellation's); held or not is the latest outcome.
+   */
+  sessions(m: EntityManager, f: ReportFilter): Promise<Row[]> {
+    return this.run(m, f, (q) => `${q.cohort()}, changes AS (
+        SELECT s.session_id, min(s.kind) AS kind, bool_or(s.change <> 'cancelled' OR s.was_booked) AS booked,
+          count(*) FILTER (WHERE s.change = 'rescheduled') AS moves,
+          coalesce(max(s.version) FILTER (WHERE s.change = 'cancelled') = max(s.version), false) AS cancelled,
+          max(s.cancel_reason) AS cancel_reason
+        FROM reporting.session_change_fact s JOIN cohort USING (case_id) GROUP BY 1
+      ), outcomes AS (
+        SELECT o.session_id, o.kind, o.outcome FROM reporting.session_outcome_fact o JOIN cohort USING (case_id)
+      )
+      SELECT coalesce(c.kind, o.kind) AS kind, CASE WHEN c.cancelled THEN c.cancel_reason END AS cancel_reason,
+        count(*) FILTER (WHERE c.booked)::int AS booked, count(*) FILTER (WHERE c.moves > 0)::int AS moved,
+        coalesce(sum(c.moves), 0)::int AS moves, count(*) FILTER (WHERE c.cancelled AND c.booked)::int AS cancelled,
+        count(*) FILTER (WHERE c.cancelled AND NOT c.booked)::int AS cancelled_before_booking,
+        count(*) FILTER (WHERE o.outcome = 'took-place')::int AS held, count(*) FILTER (WHERE o.outcome = 'did-not-take-place')::int AS not_held
+      FROM changes c FULL JOIN outcomes o USING (session_id) GROUP BY 1, 2`);
+  }
+
+  /** The cohort's messages, each once, by channel, purpose, latest status and whether the content policy held it. */
+  messages(m: EntityManager, f: ReportFilter): Promise<Row[]> {
+    return this.run(m, f, (q) => `${q.cohort()}
+      SELECT g.channel, g.purpose, g.status, g.held, count(*)::int AS n
+      FROM reporting.message_fact g JOIN cohort USING (case_id) GROUP BY 1, 2, 3, 4`);
+  }
+
+  /**
+   * What participants answered: confirmations by how, reschedule requests and opt-outs by
+   * channel, as rows of `{ answer, key, n }`. An opt-out counts a participant's channel once.
+   */
+  answers(m: EntityManager, f: ReportFilter): Promise<Row[]> {
+    return this.run(m, f, (q) => `${q.cohort()}
+      SELECT 'confirmation' AS answer, a.via AS key, count(*)::int AS n
+      FROM reporting.attendance_confirmation_fact a JOIN cohort USING (case_id) GROUP BY 2
+      UNION ALL
+      SELECT 'reschedule-request', r.channel, count(*)::int FROM reporting.reschedule_request_fact r JOIN cohort USING (case_id) GROUP BY 2
+      UNION ALL
+      SELECT 'opt-out', o.channel, count(DISTINCT coalesce(o.participant_id, o.event_id))::int
+      FROM reporting.opt_out_fact o JOIN cohort USING (case_id) GROUP BY 2`);
   }
 
   /** Now, not over the period: open cases each facilitator carries, a case ending when it reaches a final stage. */

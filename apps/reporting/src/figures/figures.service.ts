@@ -7,7 +7,7 @@ import { REPORTING_DB } from '../database';
 import { ReportingConfig } from '../reporting.config';
 import type { ReportQuery } from './dto/report.query';
 import { FiguresRepository } from './figures.repository';
-import { FIGURE_NOTES, MESSAGES_NOT_YET, SESSIONS_NOT_YET } from './notes';
+import { FIGURE_NOTES } from './notes';
 import type { Figures, Report } from './report';
 import type { ReportFilter } from './report-filter';
 import { reportScope } from './report-scope';
@@ -46,13 +46,14 @@ export class FiguresService {
     return withSharedSnapshot(this.dataSource, 4, async ([one, two, three, four]) => {
       const q = this.figures;
       const f = filter;
-      // Lanes of about equal weight: the stage spans are the heaviest query, then the case rows.
-      const [[spans, caseload], [caseRows, cases], [consent, exits, feedback], [outcomes, sessionRequests]] = await Promise.all([
-        inTurn(() => q.timeInStage(one!, f), () => q.caseload(one!, f)),
-        inTurn(() => q.caseCounts(two!, f), () => q.caseTotals(two!, f)),
-        inTurn(() => q.consent(three!, f), () => q.exits(three!, f), () => q.feedback(three!, f)),
-        inTurn(() => q.outcomes(four!, f), () => q.sessionRequests(four!, f)),
-      ]);
+      // Lanes of about equal weight (over 10,000 cases: stage spans and sessions the heaviest, then messages).
+      const [[spans, answers, caseload], [caseRows, cases, exits], [sessions, consent, feedback], [messages, outcomes, sessionRequests]] =
+        await Promise.all([
+          inTurn(() => q.timeInStage(one!, f), () => q.answers(one!, f), () => q.caseload(one!, f)),
+          inTurn(() => q.caseCounts(two!, f), () => q.caseTotals(two!, f), () => q.exits(two!, f)),
+          inTurn(() => q.sessions(three!, f), () => q.consent(three!, f), () => q.feedback(three!, f)),
+          inTurn(() => q.messages(four!, f), () => q.outcomes(four!, f), () => q.sessionRequests(four!, f)),
+        ]);
       const counts = shape.byDimension(caseRows);
       const funnel = shape.funnel(cases, counts, exits);
       return {
@@ -67,8 +68,8 @@ export class FiguresService {
         satisfaction: shape.satisfaction(feedback),
         participants: shape.participants(cases),
         caseload: shape.caseload(caseload),
-        messages: MESSAGES_NOT_YET,
-        sessions: SESSIONS_NOT_YET,
+        messages: shape.messages(messages, answers),
+        sessions: shape.sessions(sessions),
       };
     });
   }

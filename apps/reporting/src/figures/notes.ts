@@ -1,4 +1,4 @@
-import type { FigureName, NoDataSource } from './report';
+import type { FigureName } from './report';
 
 /**
  * Percentiles as a spreadsheet's MEDIAN and PERCENTILE give them (PostgreSQL's percentile_cont),
@@ -16,34 +16,32 @@ export const FIGURE_NOTES: Partial<Record<FigureName, string>> = {
     MEDIAN_AND_P90,
   funnel:
     'Cases of the cohort that ever reached each stage, where they stand now, and the moves out of the process by the stage ' +
-    'they left, who withdrew and the reason code. Cases events do not say which role rejected, judged unsuitable or ' +
-    'declined, nor why a case was uncontactable: those breakdowns are empty until they do.',
+    'they left: a case that left while on hold counts at the stage it was held from (and under whileOnHold). By whom: who ' +
+    'withdrew; for a rejection, the role triage decided in (none for referrals triaged before cases said so); for ' +
+    'other-party-declined, the party that did not initiate. By reason: the reason code; for uncontactable, the outcome of ' +
+    'the last contact attempt before the move (no-attempt-recorded if none). Cases events do not say who judged a case unsuitable.',
   timeInStage: `Hours from entering a stage to the next move, over the stages left; stillIn counts cases there now. ${MEDIAN_AND_P90}`,
   timeToClose: `Hours from referral to closure, for closed cases of the cohort. ${MEDIAN_AND_P90}`,
   consent: 'Participants by role with consent given, withdrawn, and still in force, per consent scope.',
   delivery:
     'Cases moved to direct or indirect delivery by type. A meeting counts as held when the case moved on from it to the ' +
-    'outcome agreement or follow-up; sessions held as booked come with the scheduling service.',
+    'outcome agreement or follow-up; sessions held as scheduling booked them are under sessions.',
   outcomes: 'Outcome agreements and their SMART actions: completed by their deadline or after it, open past it (overdue).',
   satisfaction: 'Feedback scores from 1 to 5 recorded at follow-up; satisfied means 4 or 5.',
   participants:
     'Parties recorded on the cohort\'s cases (offered RJ) and those who had consented to take part when the case first reached ' +
     'direct or indirect delivery (took part).',
   caseload: 'Now, not over the period: open cases each facilitator carries as lead or co-facilitator, against capacity.',
-};
-
-export const MESSAGES_NOT_YET: NoDataSource = {
-  status: 'no-data-source',
-  explanation:
-    'Messages sent, delivered, failed, held by the content policy, confirmations, reschedule requests and opt-outs come from ' +
-    'the notifications service, which publishes no events yet. Not zero: unknown.',
-  awaitingEvents: ['notifications events (not yet in libs/contracts)'],
-};
-
-export const SESSIONS_NOT_YET: NoDataSource = {
-  status: 'no-data-source',
-  explanation:
-    'Sessions held, moved and cancelled come from the scheduling service, which publishes no events yet. Not zero: unknown. ' +
-    'Session requests made in cases are under delivery.sessionRequests.',
-  awaitingEvents: ['scheduling events (not yet in libs/contracts)'],
+  messages:
+    'Messages about the cohort\'s cases (a message belongs to the case its events name; one naming no case is not counted), ' +
+    'each once, by its latest status in the order notifications published them: sent counts those handed to the provider, delivered included; failed, failed or ' +
+    'undelivered; dropped, never sent (quiet hours outlasted it, or the session changed or started first); notYetSent, ' +
+    'queued, released or held now. Held counts messages the content policy ever held, whatever came after (released, ' +
+    'discarded or still held). Confirmations: a participant confirming a session version, once however often, by how; ' +
+    'reschedule requests: an R reply, once per participant and session version; opt-outs: a participant\'s channel once.',
+  sessions:
+    'Sessions of the cohort\'s cases as scheduling booked them, each once: booked (ever, moves and cancellations included), ' +
+    'held or not as the coordinator recorded (the latest record standing), moved (rescheduled at least once; moves counts ' +
+    'every reschedule), cancelled after being booked, by reason (cancelledBeforeBooking: before). Requests for sessions ' +
+    'made in cases are under delivery.sessionRequests.',
 };

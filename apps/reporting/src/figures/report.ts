@@ -8,14 +8,13 @@ export interface Duration {
   p90Hours: number | null;
 }
 
-/**
- * A figure whose facts come from events that no service publishes yet. It is reported, not
- * zeroed: a zero would read as "nothing happened", which nobody can know yet.
- */
-export interface NoDataSource {
-  status: 'no-data-source';
-  explanation: string;
-  awaitingEvents: string[];
+/** A set of messages counted by what became of them (figures/notes.ts says how). */
+export interface MessageCounts {
+  total: number;
+  sent: number;
+  delivered: number;
+  failed: number;
+  held: number;
 }
 
 export interface Figures {
@@ -43,7 +42,7 @@ export interface Figures {
   funnel: {
     reached: Counts;
     currentStage: Counts;
-    exits: Record<string, { total: number; byStage: Counts; byWhom: Counts; byReason: Counts }>;
+    exits: Record<string, { total: number; byStage: Counts; whileOnHold: number; byWhom: Counts; byReason: Counts }>;
   };
   timeInStage: Record<string, Duration & { stillIn: number }>;
   timeToClose: Duration & { byReason: Counts };
@@ -76,8 +75,29 @@ export interface Figures {
     overCapacity: number;
     byFacilitator: Record<string, { capacity: number; activeCases: number; active: boolean }>;
   };
-  messages: NoDataSource;
-  sessions: NoDataSource;
+  messages: MessageCounts & {
+    dropped: number;
+    /** Queued, released by the content policy, or held for review: not sent yet. */
+    notYetSent: number;
+    byStatus: Counts;
+    heldByContentPolicy: { total: number; released: number; discarded: number; stillHeld: number };
+    byChannel: Record<string, MessageCounts>;
+    byPurpose: Record<string, MessageCounts>;
+    confirmations: { total: number; byVia: Counts };
+    rescheduleRequests: { total: number; byChannel: Counts };
+    optOuts: { total: number; byChannel: Counts };
+  };
+  sessions: {
+    booked: number;
+    held: number;
+    notHeld: number;
+    moved: number;
+    moves: number;
+    cancelled: number;
+    cancelledBeforeBooking: number;
+    cancelledByReason: Counts;
+    byKind: Record<string, { booked: number; held: number; moved: number; cancelled: number }>;
+  };
 }
 
 export type FigureName = keyof Figures;

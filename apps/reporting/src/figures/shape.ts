@@ -1,5 +1,5 @@
 import type { CaseDimension, Row } from './figures.repository';
-import type { Counts, Duration, Figures } from './report';
+import type { Counts, Duration, Figures, MessageCounts } from './report';
 
 /** Pure shaping of query rows into figures: sums by key, rounding, shares. */
 
@@ -10,6 +10,10 @@ export function sumBy(rows: Row[], key: string, value = 'n'): Counts {
     counts[k] = (counts[k] ?? 0) + Number(row[value]);
   }
   return counts;
+}
+
+function total(rows: Row[], value = 'n'): number {
+  return rows.reduce((sum, row) => sum + Number(row[value]), 0);
 }
 
 export function round(value: number | null | undefined, places = 2): number | null {
@@ -84,9 +88,10 @@ export function funnel(cases: Row, counts: CaseCounts, exits: Row[]): Figures['f
   for (const outcome of new Set(exits.map((r) => r.outcome as string))) {
     const rows = exits.filter((r) => r.outcome === outcome);
     byOutcome[outcome] = {
-      total: rows.reduce((sum, r) => sum + r.n, 0),
+      total: total(rows),
       byStage: sumBy(rows, 'from_stage'),
-      byWhom: sumBy(rows.filter((r) => r.withdrawn_by), 'withdrawn_by'),
+      whileOnHold: total(rows.filter((r) => r.while_on_hold)),
+      byWhom: sumBy(rows.filter((r) => r.by_whom), 'by_whom'),
       byReason: sumBy(rows.filter((r) => r.reason), 'reason'),
     };
   }
@@ -182,5 +187,66 @@ export function caseload(rows: Row[]): Figures['caseload'] {
     byFacilitator: Object.fromEntries(
       rows.map((r) => [r.facilitator_id, { capacity: r.capacity, activeCases: r.active_cases, active: r.active }]),
     ),
+  };
+}
+
+const SENT = ['sent', 'delivered'];
+const FAILED = ['failed', 'undelivered'];
+const NOT_YET_SENT = ['queued', 'released', 'held'];
+
+/** Messages counted by their latest status, and held when the content policy ever held them. */
+function messageCounts(rows: Row[]): MessageCounts {
+  return {
+    total: total(rows),
+    sent: total(rows.filter((r) => SENT.includes(r.status))),
+    delivered: total(rows.filter((r) => r.status === 'delivered')),
+    failed: total(rows.filter((r) => FAILED.includes(r.status))),
+    held: total(rows.filter((r) => r.held)),
+  };
+}
+
+function messageCountsBy(rows: Row[], key: string): Record<string, MessageCounts> {
+  const keys = [...new Set(rows.map((r) => r[key] as string))].sort();
+  return Object.fromEntries(keys.map((k) => [k, messageCounts(rows.filter((r) => r[key] === k))]));
+}
+
+export function messages(rows: Row[], answers: Row[]): Figures['messages'] {
+  const held = rows.filter((r) => r.held);
+  const answered = (answer: string) => answers.filter((r) => r.answer === answer);
+  return {
+    ...messageCounts(rows),
+    dropped: total(rows.filter((r) => r.status === 'dropped')),
+    notYetSent: total(rows.filter((r) => NOT_YET_SENT.includes(r.status))),
+    byStatus: sumBy(rows, 'status'),
+    heldByContentPolicy: {
+      total: total(held),
+      released: total(held.filter((r) => r.status !== 'held' && r.status !== 'discarded')),
+      discarded: total(held.filter((r) => r.status === 'discarded')),
+      stillHeld: total(held.filter((r) => r.status === 'held')),
+    },
+    byChannel: messageCountsBy(rows, 'channel'),
+    byPurpose: messageCountsBy(rows, 'purpose'),
+    confirmations: { total: total(answered('confirmation')), byVia: sumBy(answered('confirmation'), 'key') },
+    rescheduleRequests: { total: total(answered('reschedule-request')), byChannel: sumBy(answered('reschedule-request'), 'key') },
+    optOuts: { total: total(answered('opt-out')), byChannel: sumBy(answered('opt-out'), 'key') },
+  };
+}
+
+export function sessions(rows: Row[]): Figures['sessions'] {
+  const byKind: Figures['sessions']['byKind'] = {};
+  for (const kind of [...new Set(rows.map((r) => r.kind as string))].sort()) {
+    const mine = rows.filter((r) => r.kind === kind);
+    byKind[kind] = { booked: total(mine, 'booked'), held: total(mine, 'held'), moved: total(mine, 'moved'), cancelled: total(mine, 'cancelled') };
+  }
+  return {
+    booked: total(rows, 'booked'),
+    held: total(rows, 'held'),
+    notHeld: total(rows, 'not_held'),
+    moved: total(rows, 'moved'),
+    moves: total(rows, 'moves'),
+    cancelled: total(rows, 'cancelled'),
+    cancelledBeforeBooking: total(rows, 'cancelled_before_booking'),
+    cancelledByReason: sumBy(rows.filter((r) => r.cancel_reason && r.cancelled > 0), 'cancel_reason', 'cancelled'),
+    byKind,
   };
 }

@@ -1,5 +1,5 @@
 import { CASE_STAGES } from '#contracts';
-import type { FigureName, NoDataSource, Report } from '../figures/report';
+import type { FigureName, Report } from '../figures/report';
 import { type Bar, barChart, bars, escapeHtml } from './svg-charts';
 
 /**
@@ -39,8 +39,11 @@ export function reportPage(report: Report): string {
     section('participants', 'Participants offered RJ and who took part', barChart(
       Object.entries(f.participants).map(([label, p]) => ({ label, value: p.tookPart, mark: p.offered })))),
     section('caseload', 'Facilitators\' caseload against capacity (now)', `<div class="stats">${stat('facilitators', f.caseload.facilitators)}${stat('active cases (lead or co)', f.caseload.activeCases)}${stat('capacity', f.caseload.capacity)}${stat('over capacity', f.caseload.overCapacity)}</div>`),
-    unavailable('Messages', f.messages),
-    unavailable('Sessions held, moved, cancelled', f.sessions),
+    section('messages', 'Messages to participants', `<div class="stats">${stat('sent', f.messages.sent)}${stat('delivered', f.messages.delivered)}${stat('failed', f.messages.failed)}${stat('held by the content policy', f.messages.heldByContentPolicy.total)}${stat('confirmations', f.messages.confirmations.total)}${stat('reschedule requests', f.messages.rescheduleRequests.total)}${stat('opt-outs', f.messages.optOuts.total)}</div>
+      <h3>Delivered against sent, by channel</h3>${barChart(Object.entries(f.messages.byChannel).map(([label, m]) => ({ label, value: m.delivered, mark: m.sent })))}
+      <h3>By latest status</h3>${barChart(bars(f.messages.byStatus))}`),
+    section('sessions', 'Sessions booked, held, moved and cancelled', `<div class="stats">${stat('booked', f.sessions.booked)}${stat('held', f.sessions.held)}${stat('moved', f.sessions.moved)}${stat('cancelled', f.sessions.cancelled)}</div>
+      <h3>Held against booked, by kind</h3>${barChart(Object.entries(f.sessions.byKind).map(([label, k]) => ({ label, value: k.held, mark: k.booked })))}`),
   ].join('\n');
 
   return `<!doctype html>
@@ -53,14 +56,9 @@ export function reportPage(report: Report): string {
   .stats { display: flex; flex-wrap: wrap; gap: 10px; } .stat { border: 1px solid #ddd; padding: 6px 10px; min-width: 100px; }
   .stat b { display: block; font-size: 15pt; } .note, .meta { color: #666; font-size: 9pt; } .empty { color: #999; }
   svg text { font-size: 10px; fill: #333; } .bar { fill: #3b6ea5; } .mark { stroke: #c0392b; stroke-width: 2; }
-  .unavailable { background: #f4f4f4; padding: 6px 10px; }
 </style></head>
 <body><h1>Restorative justice: referrals and outcomes</h1>
 <p class="meta">Cases referred from ${escapeHtml(report.period.from.slice(0, 10))} to before ${escapeHtml(report.period.to.slice(0, 10))}, as known at ${escapeHtml(report.period.asAt)}; ${escapeHtml(scope)}; filters: ${escapeHtml(filters)}. No personal data: cases are counted, never named.</p>
 ${body}
 </body></html>`;
-}
-
-function unavailable(title: string, figure: NoDataSource): string {
-  return `<section><h2>${escapeHtml(title)}</h2><p class="unavailable">No data source yet. ${escapeHtml(figure.explanation)}</p></section>`;
 }

@@ -3,16 +3,23 @@ import type { EntityManager } from 'typeorm';
 import type { DomainEvent } from '#contracts';
 import { CASE_REFRESHES, EVERY_CASE, ONE_CASE } from './case-progress';
 import { DELIVERY_PROJECTIONS } from './delivery.projections';
+import { MESSAGE_PROJECTIONS } from './message.projections';
 import { PARTICIPANT_PROJECTIONS } from './participant.projections';
 import type { Projection } from './projection';
 import { REFERRAL_PROJECTIONS } from './referral.projections';
+import { SESSION_PROJECTIONS } from './session.projections';
 
 /**
- * Every projection of the read model. `case.triaged` has none: its decision reaches the model
- * as the stage move triage makes (to first-contact, or to rejected with the reason). Events of
- * another service are added as projections here and tables in a new migration.
+ * Every projection of the read model. A new event is added as a projection here and its table
+ * in a new migration.
  */
-const PROJECTIONS: readonly Projection[] = [...REFERRAL_PROJECTIONS, ...PARTICIPANT_PROJECTIONS, ...DELIVERY_PROJECTIONS];
+const PROJECTIONS: readonly Projection[] = [
+  ...REFERRAL_PROJECTIONS,
+  ...PARTICIPANT_PROJECTIONS,
+  ...DELIVERY_PROJECTIONS,
+  ...SESSION_PROJECTIONS,
+  ...MESSAGE_PROJECTIONS,
+];
 
 export const FACT_TABLES: readonly string[] = [...new Set([...PROJECTIONS.map((p) => p.table), ...CASE_REFRESHES.map((r) => r.table)])];
 

@@ -13,6 +13,17 @@ const referral = projection('case_fact', ['case.referred'], (events) => `
     ORDER BY e.case_id, e.sequence
     ON CONFLICT (case_id) DO NOTHING`);
 
+/**
+ * Triage's decision, for who rejected (the role it was taken in; events published before cases
+ * sent it carry none). A case is triaged once; its move to rejected is a stage transition.
+ */
+const triage = projection('triage_fact', ['case.triaged'], (events) => `
+    INSERT INTO reporting.triage_fact (case_id, decision, rejection_reason, decided_by_role)
+    SELECT DISTINCT ON (e.case_id) e.case_id, e.payload->>'decision', e.payload->>'rejectionReason', e.payload->>'decidedByRole'
+    ${events}
+    ORDER BY e.case_id, e.sequence
+    ON CONFLICT (case_id) DO NOTHING`);
+
 /** Every attempt is a fact of its own; the first contact is the earliest that reached someone. */
 const contactAttempt = projection('contact_attempt_fact', ['case.contact-attempted'], (events) => `
     INSERT INTO reporting.contact_attempt_fact (attempt_id, case_id, participant_role, channel, outcome, attempted_at)
@@ -50,4 +61,4 @@ const facilitator = projection('facilitator_fact', ['facilitator.registered', 'f
       active = excluded.active, sequence = excluded.sequence
     WHERE f.sequence < excluded.sequence`);
 
-export const REFERRAL_PROJECTIONS: readonly Projection[] = [referral, contactAttempt, stageChange, allocation, facilitator];
+export const REFERRAL_PROJECTIONS: readonly Projection[] = [referral, triage, contactAttempt, stageChange, allocation, facilitator];
