@@ -80,7 +80,7 @@ export class FacilitatorsService {
   }
 
   private emit(manager: EntityManager, type: 'facilitator.registered' | 'facilitator.changed', f: FacilitatorEntity) {
-    const payload: FacilitatorV1 = { facilitatorId: f.id, capacity: f.capacity, timeZone: f.timeZone, active: f.active };
+    const payload: FacilitatorV1 = { facilitatorId: f.id, userId: f.userId, capacity: f.capacity, timeZone: f.timeZone, active: f.active };
     return this.outbox.record(manager, { type, caseId: null, organisationId: f.organisationId, payload });
   }
 }

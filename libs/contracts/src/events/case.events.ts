@@ -79,6 +79,11 @@ export interface FacilitatorsAssignedV1 {
 
 export interface FacilitatorV1 {
   facilitatorId: string;
+  /**
+   * The subject of the facilitator's bearer token, so services can tell which facilitator is
+   * calling. Added to v1 later, so events published before carry none.
+   */
+  userId?: string;
   capacity: number;
   timeZone: string;
   active: boolean;
