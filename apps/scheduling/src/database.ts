@@ -1,8 +1,10 @@
+import { AttendanceConfirmationEntity, RescheduleRequestEntity, SessionOutcomeEntity } from './attendance/attendance.entity';
 import { AvailabilityExceptionEntity, AvailabilityRuleEntity } from './availability/availability.entity';
 import { SchedulingInitial1767312000000 } from './migrations/1767312000000-SchedulingInitial';
 import { SchedulingPolls1767398400000 } from './migrations/1767398400000-SchedulingPolls';
 import { SchedulingPlans1767484800000 } from './migrations/1767484800000-SchedulingPlans';
 import { SchedulingCalendarImport1767571200000 } from './migrations/1767571200000-SchedulingCalendarImport';
+import { SchedulingReplies1767661200000 } from './migrations/1767661200000-SchedulingReplies';
 import { CaseEntity } from './people/case.entity';
 import { PersonEntity } from './people/person.entity';
 import { PlanEntity } from './planning/plan.entity';
@@ -14,14 +16,17 @@ import { VenueEntity } from './venues/venue.entity';
 export const SCHEDULING_DB = 'scheduling';
 
 export const SCHEDULING_ENTITIES = [
+  AttendanceConfirmationEntity,
   AvailabilityExceptionEntity,
   AvailabilityRuleEntity,
   CaseEntity,
   PersonEntity,
   PlanEntity,
   PollEntity,
+  RescheduleRequestEntity,
   SessionChangeEntity,
   SessionEntity,
+  SessionOutcomeEntity,
   VenueEntity,
 ];
 
@@ -30,4 +35,5 @@ export const SCHEDULING_MIGRATIONS = [
   SchedulingPolls1767398400000,
   SchedulingPlans1767484800000,
   SchedulingCalendarImport1767571200000,
+  SchedulingReplies1767661200000,
 ];

@@ -7,4 +7,5 @@ import { SchedulingModule } from './scheduling.module';
 @Module({ imports: [PlatformModule.forRoot(), AuthModule, OpsModule, SchedulingModule] })
 class SchedulingApiRoot {}
 
-void runApi(SchedulingApiRoot, 'Convene scheduling API');
+// rpc: notifications asks this API for a poll's link (scheduling.poll-link.v1).
+void runApi(SchedulingApiRoot, 'Convene scheduling API', { rpc: true });

@@ -1,4 +1,4 @@
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsString, IsUrl, Max, Min } from 'class-validator';
 
 /**
  * Settings of the scheduling service, validated at boot. The chain rules between a case's
@@ -52,6 +52,10 @@ export class SchedulingConfig {
   @Min(1)
   @Max(60)
   POLL_DAYS: number = 7;
+
+  /** Where participants reach this service's public pages: their poll links start with it. */
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'PUBLIC_BASE_URL must be an http(s) URL, e.g. https://convene.example.org' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
 
   /** Calendar days for daily limits and the wording of explanations. */
   @IsString()

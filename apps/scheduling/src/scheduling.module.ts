@@ -3,6 +3,10 @@ import { Module } from '@nestjs/common';
 import { MessagingModule } from '#messaging';
 import { ENVIRONMENT, type Environment, loadConfig, ServiceDatabaseModule } from '#platform';
 import { SessionAccess } from './access/session-access';
+import { AttendanceController } from './attendance/attendance.controller';
+import { AttendanceRepository } from './attendance/attendance.repository';
+import { AttendanceService } from './attendance/attendance.service';
+import { ReplyEventsHandler } from './attendance/reply-events.handler';
 import { AvailabilityController } from './availability/availability.controller';
 import { AvailabilityRepository } from './availability/availability.repository';
 import { AvailabilityService } from './availability/availability.service';
@@ -17,7 +21,9 @@ import { PLANNING_QUEUE } from './planning/planning-queue';
 import { PlanningController } from './planning/planning.controller';
 import { PlanningJob } from './planning/planning.job';
 import { PlanningService } from './planning/planning.service';
+import { PollEventsHandler } from './polls/poll-events.handler';
 import { PollLinks } from './polls/poll-link';
+import { PollLinkController } from './polls/poll-link.controller';
 import { PollRepository } from './polls/poll.repository';
 import { PollAnswersController, PollsController } from './polls/polls.controller';
 import { PollsService } from './polls/polls.service';
@@ -35,7 +41,8 @@ import { VenuesService } from './venues/venues.service';
 
 /**
  * The scheduling service: people as cases describes them, venues, availability, sessions and
- * their bookings. The API, the worker and the composed system import this one module.
+ * their bookings, polls, and what participants reply. The API, the worker and the composed
+ * system import this one module; the API also answers `scheduling.poll-link.v1` over Redis.
  */
 @Module({
   imports: [
@@ -43,7 +50,17 @@ import { VenuesService } from './venues/venues.service';
     MessagingModule.outbox('scheduling'),
     BullModule.registerQueue({ name: PLANNING_QUEUE }),
   ],
-  controllers: [VenuesController, AvailabilityController, SessionsController, BookingController, PollsController, PollAnswersController, PlanningController],
+  controllers: [
+    VenuesController,
+    AvailabilityController,
+    SessionsController,
+    BookingController,
+    AttendanceController,
+    PollsController,
+    PollAnswersController,
+    PollLinkController,
+    PlanningController,
+  ],
   providers: [
     { provide: SchedulingConfig, inject: [ENVIRONMENT], useFactory: (env: Environment) => loadConfig(SchedulingConfig, env) },
     PeopleRepository,
@@ -61,9 +78,13 @@ import { VenuesService } from './venues/venues.service';
     SuggestionsService,
     ReservationRepository,
     BookingService,
+    AttendanceRepository,
+    AttendanceService,
+    ReplyEventsHandler,
     PollLinks,
     PollRepository,
     PollsService,
+    PollEventsHandler,
     PlanRepository,
     PlanningService,
     PlanningJob,

@@ -4,8 +4,11 @@ import type { Role } from '#auth';
 export const SCHEDULERS: Role[] = ['coordinator'];
 
 /**
- * Who may see the organisation's sessions, venues and availability. Facilitators (their own
- * cases) and partnership leads (their whole partnership) need facts scheduling does not yet
- * receive: which token subject a facilitator is, and which partnership an organisation is in.
+ * Who may see the organisation's sessions, venues and availability. A partnership lead reads
+ * only their own organisation's here: scheduling does not know which partnership a case is
+ * in (no event tells it), so it cannot show a partnership's other organisations.
  */
 export const SCHEDULE_READERS: Role[] = ['coordinator', 'manager', 'partnership-lead'];
+
+/** Who may read sessions: the schedule readers, and facilitators the sessions of their own cases. */
+export const SESSION_READERS: Role[] = [...SCHEDULE_READERS, 'facilitator'];

@@ -17,9 +17,10 @@ export class PeopleRepository {
   async upsert(manager: EntityManager, facts: PersonFacts, event: DomainEvent): Promise<void> {
     await manager.query(
       `INSERT INTO scheduling.person (id, kind, organisation_id, case_id, role, supports_participant_id, language, time_zone,
-         in_custody, establishment, needs_accessible_venue, interpreter_language, active, source_sequence, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
+         in_custody, establishment, needs_accessible_venue, interpreter_language, active, user_id, source_sequence, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())
        ON CONFLICT (id) DO UPDATE SET organisation_id = EXCLUDED.organisation_id, case_id = EXCLUDED.case_id,
+         user_id = COALESCE(EXCLUDED.user_id, person.user_id),
          role = EXCLUDED.role, supports_participant_id = EXCLUDED.supports_participant_id, language = EXCLUDED.language,
          time_zone = EXCLUDED.time_zone, in_custody = EXCLUDED.in_custody, establishment = EXCLUDED.establishment,
          needs_accessible_venue = EXCLUDED.needs_accessible_venue, interpreter_language = EXCLUDED.interpreter_language,
@@ -28,7 +29,7 @@ export class PeopleRepository {
       [
         facts.id, facts.kind, facts.organisationId, facts.caseId, facts.role, facts.supportsParticipantId, facts.language,
         facts.timeZone, facts.inCustody, facts.establishment, facts.needsAccessibleVenue, facts.interpreterLanguage,
-        facts.active, event.sequence,
+        facts.active, facts.userId, event.sequence,
       ],
     );
   }
@@ -53,6 +54,21 @@ export class PeopleRepository {
 
   findOne(manager: EntityManager, id: string): Promise<PersonEntity | null> {
     return manager.findOneBy(PersonEntity, { id });
+  }
+
+  /** The facilitator a token subject is, in their organisation. */
+  async facilitatorOfUser(manager: EntityManager, organisationId: string, userId: string): Promise<PersonEntity | null> {
+    const [found] = await selectEntities(
+      manager,
+      PersonEntity,
+      `SELECT * FROM scheduling.person WHERE kind = 'facilitator' AND organisation_id = $1 AND user_id = $2`,
+      [organisationId, userId],
+    );
+    return found ?? null;
+  }
+
+  findCase(manager: EntityManager, caseId: string): Promise<CaseEntity | null> {
+    return manager.findOneBy(CaseEntity, { id: caseId });
   }
 
   /** The case's participants still on it: its parties, supporters and interpreters. */

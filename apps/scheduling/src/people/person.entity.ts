@@ -12,6 +12,8 @@ export class PersonEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column('text') kind!: PersonKind;
   @Column('text', { name: 'organisation_id' }) organisationId!: string;
+  /** A facilitator's token subject, to know which facilitator is calling; null for participants. */
+  @Column('text', { name: 'user_id', nullable: true }) userId!: string | null;
   @Column('uuid', { name: 'case_id', nullable: true }) caseId!: string | null;
   @Column('text') role!: ParticipantRole | 'facilitator';
   @Column('uuid', { name: 'supports_participant_id', nullable: true }) supportsParticipantId!: string | null;

@@ -1,6 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export interface Candidate {
+  /** Stable for the poll's life: how a ticked time is named on the page and in poll.answered. */
+  optionId: string;
   start: string;
   end: string;
 }

@@ -3,6 +3,18 @@ import { Brackets, EntityManager, In } from 'typeorm';
 import { selectEntities } from '../entity-rows';
 import { SessionChangeEntity, SessionEntity, type SessionStatus } from './session.entity';
 
+/** An organisation's sessions, or only those of the cases one facilitator is allocated. */
+export interface SessionScope {
+  organisationId: string;
+  facilitatorId?: string;
+}
+
+export interface SessionFilter {
+  caseId?: string;
+  status?: SessionStatus;
+  rescheduleRequested?: boolean;
+}
+
 /** Sessions and their history. */
 @Injectable()
 export class SessionRepository {
@@ -90,13 +102,21 @@ export class SessionRepository {
     );
   }
 
-  /** The organisation's sessions, optionally of one case or status, soonest first. */
-  list(manager: EntityManager, organisationId: string, filter: { caseId?: string; status?: SessionStatus }): Promise<SessionEntity[]> {
-    return manager.find(SessionEntity, {
-      where: { organisationId, ...(filter.caseId ? { caseId: filter.caseId } : {}), ...(filter.status ? { status: filter.status } : {}) },
-      order: { startsAt: { direction: 'ASC', nulls: 'LAST' }, requestedAt: 'ASC' },
-      take: 500,
-    });
+  /**
+   * The sessions in scope, optionally of one case or status, or with a reschedule request (or
+   * none) at their current version; soonest first.
+   */
+  list(manager: EntityManager, scope: SessionScope, filter: SessionFilter): Promise<SessionEntity[]> {
+    return selectEntities(
+      manager,
+      SessionEntity,
+      `SELECT * FROM scheduling.session s
+       WHERE s.organisation_id = $1 AND ($2::uuid IS NULL OR s.case_id = $2) AND ($3::text IS NULL OR s.status = $3)
+         AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM scheduling."case" c WHERE c.id = s.case_id AND $4 IN (c.lead_facilitator_id, c.co_facilitator_id)))
+         AND ($5::boolean IS NULL OR $5 = EXISTS (SELECT 1 FROM scheduling.reschedule_request r WHERE r.session_id = s.id AND r.session_version = s.version))
+       ORDER BY s.starts_at ASC NULLS LAST, s.requested_at ASC LIMIT 500`,
+      [scope.organisationId, filter.caseId ?? null, filter.status ?? null, scope.facilitatorId ?? null, filter.rescheduleRequested ?? null],
+    );
   }
 
   async addHistory(manager: EntityManager, session: SessionEntity, action: string, actor: string): Promise<void> {

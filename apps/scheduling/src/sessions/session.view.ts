@@ -1,4 +1,5 @@
-import type { SessionChangeView, SessionView } from './dto/session.dto';
+import type { SessionRecord } from '../attendance/attendance.repository';
+import type { SessionChangeView, SessionRecordView, SessionView } from './dto/session.dto';
 import type { SessionChangeEntity, SessionEntity } from './session.entity';
 
 export function toSessionView(s: SessionEntity): SessionView {
@@ -20,6 +21,15 @@ export function toSessionView(s: SessionEntity): SessionView {
     holdExpiresAt: s.holdExpiresAt?.toISOString() ?? null,
     cancelReason: s.cancelReason,
     requestedAt: s.requestedAt.toISOString(),
+  };
+}
+
+export function toSessionRecordView(s: SessionEntity, record: SessionRecord): SessionRecordView {
+  return {
+    ...toSessionView(s),
+    attendance: record.confirmations.map((c) => ({ participantId: c.participantId, via: c.via, confirmedAt: c.confirmedAt.toISOString() })),
+    rescheduleRequests: record.rescheduleRequests.map((r) => ({ participantId: r.participantId, requestedAt: r.requestedAt.toISOString() })),
+    outcome: record.outcome && { outcome: record.outcome.outcome, recordedAt: record.outcome.recordedAt.toISOString() },
   };
 }
 

@@ -2,9 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal, Roles } from '#auth';
 import { UuidParam } from '#platform';
-import { SCHEDULE_READERS, SCHEDULERS } from '../access/roles';
+import { SCHEDULERS, SESSION_READERS } from '../access/roles';
 import { SuggestionsService } from '../suggestions/suggestions.service';
-import { ListSessionsQuery, SessionDetailView, SessionView, SuggestionsQuery, SuggestionView } from './dto/session.dto';
+import { ListSessionsQuery, SessionDetailView, SessionRecordView, SuggestionsQuery, SuggestionView } from './dto/session.dto';
 import { SessionsService } from './sessions.service';
 
 @ApiTags('sessions')
@@ -17,14 +17,14 @@ export class SessionsController {
   ) {}
 
   @Get()
-  @Roles(...SCHEDULE_READERS)
-  @ApiOkResponse({ type: SessionView, isArray: true, description: "The organisation's sessions, soonest first" })
+  @Roles(...SESSION_READERS)
+  @ApiOkResponse({ type: SessionRecordView, isArray: true, description: "The organisation's sessions (a facilitator's: their cases'), soonest first" })
   list(@CurrentUser() user: Principal, @Query() query: ListSessionsQuery) {
     return this.sessions.list(user, query);
   }
 
   @Get(':sessionId')
-  @Roles(...SCHEDULE_READERS)
+  @Roles(...SESSION_READERS)
   @ApiOkResponse({ type: SessionDetailView })
   get(@CurrentUser() user: Principal, @UuidParam('sessionId') sessionId: string) {
     return this.sessions.get(user, sessionId);

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 export class OpenPollDto {
@@ -23,7 +24,20 @@ export class AnswerPollDto {
   starts!: string[];
 }
 
+/** The poll page's form (urlencoded): one `optionIds` field per ticked box, none when nothing suits. */
+export class AnswerPollFormDto {
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  // A form sends one ticked box as a plain value, several as a list.
+  @Transform(({ value }) => (typeof value === 'string' ? [value] : value))
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  optionIds?: string[];
+}
+
 export class CandidateView {
+  @ApiProperty({ description: 'Stable id of this time, as the page and poll.answered name it' }) optionId!: string;
   @ApiProperty() start!: string;
   @ApiProperty() end!: string;
 }
@@ -32,7 +46,7 @@ export class CandidateView {
 export class PublicPollView {
   @ApiProperty({ type: [CandidateView] }) candidates!: CandidateView[];
   @ApiProperty({ description: "The participant's own time zone, to show the times in" }) timeZone!: string;
-  @ApiProperty({ enum: ['open', 'answered'] }) status!: string;
+  @ApiProperty({ enum: ['open', 'answered', 'closed'], description: 'Closed once expired, or when the session is booked or cancelled' }) status!: string;
   @ApiPropertyOptional({ type: [String], nullable: true }) chosen!: string[] | null;
   @ApiProperty() expiresAt!: string;
 }

@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { SESSION_KINDS, type SessionKind, VENUE_KINDS, type VenueKind } from '#contracts';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import {
+  ATTENDANCE_CONFIRMED_VIA,
+  type AttendanceConfirmedVia,
+  SESSION_KINDS,
+  SESSION_OUTCOMES,
+  type SessionKind,
+  type SessionOutcome,
+  VENUE_KINDS,
+  type VenueKind,
+} from '#contracts';
 import { SESSION_STATUSES, type SessionStatus } from '../session.entity';
 
 export class ListSessionsQuery {
@@ -14,6 +23,12 @@ export class ListSessionsQuery {
   @IsOptional()
   @IsIn(SESSION_STATUSES)
   status?: SessionStatus;
+
+  @ApiPropertyOptional({ description: 'Only sessions a participant asked to move (true), or none asked (false), at their current version' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  rescheduleRequested?: boolean;
 }
 
 export class SuggestionsQuery {
@@ -62,7 +77,34 @@ export class SessionView {
   @ApiProperty() requestedAt!: string;
 }
 
-export class SessionDetailView extends SessionView {
+export class AttendanceConfirmationView {
+  @ApiProperty() participantId!: string;
+  @ApiProperty({ enum: ATTENDANCE_CONFIRMED_VIA }) via!: AttendanceConfirmedVia;
+  @ApiProperty() confirmedAt!: string;
+}
+
+export class RescheduleRequestView {
+  @ApiProperty() participantId!: string;
+  @ApiProperty() requestedAt!: string;
+}
+
+export class SessionOutcomeView {
+  @ApiProperty({ enum: SESSION_OUTCOMES }) outcome!: SessionOutcome;
+  @ApiProperty() recordedAt!: string;
+}
+
+/** A session with what has been said of it: confirmations and reschedule requests (current version), outcome. */
+export class SessionRecordView extends SessionView {
+  @ApiProperty({ type: [AttendanceConfirmationView], description: 'Attendance confirmed for the current version' })
+  attendance!: AttendanceConfirmationView[];
+
+  @ApiProperty({ type: [RescheduleRequestView], description: 'Participants who asked to move the current version; a reschedule answers them' })
+  rescheduleRequests!: RescheduleRequestView[];
+
+  @ApiPropertyOptional({ type: SessionOutcomeView, nullable: true }) outcome!: SessionOutcomeView | null;
+}
+
+export class SessionDetailView extends SessionRecordView {
   @ApiProperty({ type: [SessionChangeView] }) history!: SessionChangeView[];
 }
 
