@@ -1,11 +1,12 @@
-import { DynamicModule, Module, Type } from '@nestjs/common';
+import { DynamicModule, Module, OnModuleInit, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { ServiceName } from '#contracts';
+import type { EventType, ServiceName } from '#contracts';
 import { PlatformConfig } from '#platform';
 import { EventConsumer } from './consumer/event-consumer';
 import { buildHandlerMap } from './consumer/handler-map';
+import type { EventHandlerFn } from './consumer/handles-event.decorator';
 import { Outbox } from './outbox/outbox';
 import { OutboxRelay } from './outbox/outbox-relay';
 
@@ -16,6 +17,26 @@ export interface EventWorkerOptions {
    * consumer runs and the service's events wait in its queue.
    */
   handlers?: Type<object>[];
+}
+
+/**
+ * The service's handlers, looked up and checked once every provider exists (onModuleInit, before
+ * the consumer takes a job at bootstrap). Looked up any earlier, a handler whose dependencies
+ * were still being built would be an empty shell (Nest builds the modules' providers at once).
+ */
+class EventHandlerRegistry implements OnModuleInit {
+  readonly handlers = new Map<EventType, EventHandlerFn>();
+
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    private readonly service: ServiceName,
+    private readonly classes: Type<object>[],
+  ) {}
+
+  onModuleInit(): void {
+    const instances = this.classes.map((handler) => this.moduleRef.get(handler, { strict: false }));
+    for (const [type, handler] of buildHandlerMap(this.service, instances)) this.handlers.set(type, handler);
+  }
 }
 
 @Module({})
@@ -45,19 +66,25 @@ export class MessagingModule {
           retry: { attempts: config.EVENT_RETRY_ATTEMPTS, backoffMs: config.EVENT_RETRY_BACKOFF_MS },
         }),
     };
+    const registry = {
+      provide: EventHandlerRegistry,
+      inject: [ModuleRef],
+      useFactory: (moduleRef: ModuleRef) => new EventHandlerRegistry(moduleRef, service, handlers),
+    };
     const consumer = {
       provide: EventConsumer,
-      inject: [getDataSourceToken(service), PlatformConfig, ModuleRef],
-      useFactory: (dataSource: DataSource, config: PlatformConfig, moduleRef: ModuleRef) =>
-        new EventConsumer(
-          dataSource,
-          buildHandlerMap(service, handlers.map((handler) => moduleRef.get(handler, { strict: false }))),
-          { service, redisUrl: config.REDIS_URL, queuePrefix: config.QUEUE_PREFIX, lockDurationMs: config.EVENT_LOCK_MS },
-        ),
+      inject: [getDataSourceToken(service), PlatformConfig, EventHandlerRegistry],
+      useFactory: (dataSource: DataSource, config: PlatformConfig, found: EventHandlerRegistry) =>
+        new EventConsumer(dataSource, found.handlers, {
+          service,
+          redisUrl: config.REDIS_URL,
+          queuePrefix: config.QUEUE_PREFIX,
+          lockDurationMs: config.EVENT_LOCK_MS,
+        }),
     };
     return {
       module: MessagingModule,
-      providers: handlers.length > 0 ? [relay, consumer] : [relay],
+      providers: handlers.length > 0 ? [relay, registry, consumer] : [relay],
       exports: handlers.length > 0 ? [OutboxRelay, EventConsumer] : [OutboxRelay],
     };
   }
