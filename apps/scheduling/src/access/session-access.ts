@@ -41,9 +41,9 @@ export class SessionAccess {
     if (!session || session.organisationId !== principal.organisationId) throw new NotFoundError('session', sessionId);
     // Readers of the whole organisation need no further read: the hot paths (suggestions, booking) stay one query.
     if (hasRole(principal, ...SCHEDULE_READERS)) return session;
-    const [scope, kase] = await Promise.all([this.scope(manager, principal), this.people.findCase(manager, session.caseId)]);
-    const facilitates = !!scope?.facilitatorId && !!kase && [kase.leadFacilitatorId, kase.coFacilitatorId].includes(scope.facilitatorId);
-    if (!facilitates) throw new NotFoundError('session', sessionId);
+    const facilitatorId = (await this.scope(manager, principal))?.facilitatorId;
+    const kase = facilitatorId ? await this.people.findCase(manager, session.caseId) : null;
+    if (!facilitatorId || !kase || ![kase.leadFacilitatorId, kase.coFacilitatorId].includes(facilitatorId)) throw new NotFoundError('session', sessionId);
     return session;
   }
 }

@@ -53,11 +53,10 @@ export class AttendanceRepository {
     if (sessions.length === 0) return records;
     const parameters = [sessions.map((s) => s.id), sessions.map((s) => s.version)];
     const current = `(session_id, session_version) IN (SELECT * FROM unnest($1::uuid[], $2::int[]))`;
-    const [confirmations, requests, outcomes] = await Promise.all([
-      selectEntities(manager, AttendanceConfirmationEntity, `SELECT * FROM scheduling.attendance_confirmation WHERE ${current} ORDER BY confirmed_at, participant_id`, parameters),
-      selectEntities(manager, RescheduleRequestEntity, `SELECT * FROM scheduling.reschedule_request WHERE ${current} ORDER BY requested_at, participant_id`, parameters),
-      selectEntities(manager, SessionOutcomeEntity, 'SELECT * FROM scheduling.session_outcome WHERE session_id = ANY($1::uuid[])', [parameters[0]]),
-    ]);
+    // One after the other: the manager may be a transaction's, whose one connection runs one query at a time.
+    const confirmations = await selectEntities(manager, AttendanceConfirmationEntity, `SELECT * FROM scheduling.attendance_confirmation WHERE ${current} ORDER BY confirmed_at, participant_id`, parameters);
+    const requests = await selectEntities(manager, RescheduleRequestEntity, `SELECT * FROM scheduling.reschedule_request WHERE ${current} ORDER BY requested_at, participant_id`, parameters);
+    const outcomes = await selectEntities(manager, SessionOutcomeEntity, 'SELECT * FROM scheduling.session_outcome WHERE session_id = ANY($1::uuid[])', [parameters[0]]);
     for (const c of confirmations) records.get(c.sessionId)!.confirmations.push(c);
     for (const r of requests) records.get(r.sessionId)!.rescheduleRequests.push(r);
     for (const o of outcomes) records.get(o.sessionId)!.outcome = o;
