@@ -1,3 +1,4 @@
+import { eventsSubscribedBy } from '#contracts';
 import { HandlesEvent } from './handles-event.decorator';
 import { buildHandlerMap } from './handler-map';
 
@@ -35,12 +36,9 @@ describe('the handler map checked at boot', () => {
         this.calls += 1;
       }
     }
-    // reporting subscribes to every cases event; give it one handler class per event.
+    // Give every other event reporting subscribes to a handler class of its own.
     const counter = new Counter();
-    const others = ['case.triaged', 'case.contact-attempted', 'case.stage-changed', 'case.facilitators-assigned',
-      'facilitator.registered', 'facilitator.changed', 'participant.added', 'participant.changed', 'participant.removed',
-      'consent.recorded', 'consent.withdrawn', 'assessment.recorded', 'session.requested', 'outcome-agreement.recorded',
-      'outcome-action.updated', 'feedback.recorded'] as const;
+    const others = eventsSubscribedBy('reporting').filter((type) => type !== 'case.referred');
     const handlers = others.map((type) => {
       class Other {
         @HandlesEvent(type)
