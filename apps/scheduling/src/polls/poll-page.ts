@@ -77,7 +77,7 @@ export const POLL_PAGE_HEADERS: Record<string, string> = {
 
 export function renderPollPage(page: PollPage): { status: number; html: string } {
   if (!page.found) {
-    const body = `<p lang="en">${MISSING.en}</p>\n<p lang="cy">${MISSING.cy}</p>`;
+    const body = `<p lang="en">${escape(MISSING.en)}</p>\n<p lang="cy">${escape(MISSING.cy)}</p>`;
     return { status: 404, html: documentOf('en', 'Convene', body) };
   }
   const { model, notice } = page;

@@ -152,6 +152,8 @@ export class PollsService {
     const ignore = (why: string) => this.logger.log(`poll.answered ${event.id} for poll ${pollId} ignored: ${why}`);
     if (!poll) return ignore('no such poll');
     if (poll.participantId !== participantId) return ignore('the poll was sent to someone else');
+    // Replies and the page may cross: an answer given before the one recorded changes nothing.
+    if (poll.answeredAt && poll.answeredAt.getTime() > Date.parse(answeredAt)) return ignore('a later answer is recorded');
     try {
       await this.takeAnswer(manager, poll, chosenOptionIds, new Date(answeredAt));
     } catch (error) {
@@ -175,8 +177,8 @@ export class PollsService {
 
   /**
    * The one way an answer is taken, from any channel: the ticked options become the
-   * participant's availability at the offered times (free where ticked, busy elsewhere). An
-   * answer given before the one recorded (arriving late) changes nothing. Returns the session.
+   * participant's availability at the offered times (free where ticked, busy elsewhere); a new
+   * answer replaces the last. Returns the session.
    */
   private async takeAnswer(manager: EntityManager, poll: PollEntity, optionIds: readonly string[], answeredAt: Date): Promise<SessionEntity | null> {
     const session = await this.sessions.find(manager, poll.sessionId);
@@ -186,7 +188,6 @@ export class PollsService {
       offered.has(optionId) ? [] : [{ field: `optionIds[${index}]`, rule: 'isOption', message: `optionIds[${index}] is not one of the options offered` }],
     );
     if (violations.length > 0) throw new InvalidInputError(violations);
-    if (poll.answeredAt && poll.answeredAt.getTime() > answeredAt.getTime()) return session;
     const chosen = poll.candidates.filter((c) => optionIds.includes(c.optionId)).map((c) => c.start);
     Object.assign(poll, { chosen, status: 'answered', answeredAt });
     await this.polls.save(manager, poll);
