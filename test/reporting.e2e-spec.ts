@@ -310,8 +310,8 @@ describe('reporting over cases driven through the cases API', () => {
     expect(modelColumns.map((c) => c.column_name).filter((name) => /name|phone|email|address|note|comment|description|establishment|body|venue|starts/.test(name))).toEqual([]);
     const tables = [...new Set(columns.map((c) => c.table_name))];
     expect(tables).toEqual(expect.arrayContaining(['event_log', 'case_fact', 'stage_transition', 'outcome_action_fact', 'feedback_fact',
-      'triage_fact', 'session_change_fact', 'session_outcome_fact', 'attendance_confirmation_fact', 'message_fact', 'reschedule_request_fact',
-      'opt_out_fact']));
+      'triage_fact', 'session_change_fact', 'session_outcome_fact', 'session_fact', 'attendance_confirmation_fact', 'message_fact',
+      'case_message_count', 'reschedule_request_fact', 'opt_out_fact']));
     // The log keeps of each event only the fields its list names, whatever a producer sent besides.
     const kept: { type: EventType; field: string }[] = await db.query('SELECT DISTINCT type, jsonb_object_keys(payload) AS field FROM reporting.event_log');
     expect(kept.filter(({ type, field }) => !(STORED_FIELDS[type] as readonly string[]).includes(field))).toEqual([]);

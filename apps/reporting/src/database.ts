@@ -2,6 +2,7 @@ import { ReportingInitial1767225600000 } from './migrations/1767225600000-Report
 import { ReportingFlatCases1767312000000 } from './migrations/1767312000000-ReportingFlatCases';
 import { ReportingParties1767398400000 } from './migrations/1767398400000-ReportingParties';
 import { ReportingSessionsMessages1767484800000 } from './migrations/1767484800000-ReportingSessionsMessages';
+import { ReportingSummaries1767571200000 } from './migrations/1767571200000-ReportingSummaries';
 
 /** The name of the reporting data source: `@InjectDataSource(REPORTING_DB)`. */
 export const REPORTING_DB = 'reporting';
@@ -17,4 +18,5 @@ export const REPORTING_MIGRATIONS = [
   ReportingFlatCases1767312000000,
   ReportingParties1767398400000,
   ReportingSessionsMessages1767484800000,
+  ReportingSummaries1767571200000,
 ];

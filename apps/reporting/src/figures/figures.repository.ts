@@ -148,35 +148,22 @@ export class FiguresRepository {
       FROM reporting.feedback_fact b JOIN cohort USING (case_id) GROUP BY 1, 2`);
   }
 
-  /**
-   * The cohort's sessions, each once, by kind and (for one cancelled now) the cancellation's
-   * reason. A session was booked when any version of it was booked or moved, or it was booked
-   * when cancelled; it is cancelled now when its highest version is a cancellation (scheduling
-   * cancels once, so the reason is that cancellation's); held or not is the latest outcome.
-   */
+  /** The cohort's sessions (projections/session.projections.ts), by kind and, for those cancelled, the reason. */
   sessions(m: EntityManager, f: ReportFilter): Promise<Row[]> {
-    return this.run(m, f, (q) => `${q.cohort()}, changes AS (
-        SELECT s.session_id, min(s.kind) AS kind, bool_or(s.change <> 'cancelled' OR s.was_booked) AS booked,
-          count(*) FILTER (WHERE s.change = 'rescheduled') AS moves,
-          coalesce(max(s.version) FILTER (WHERE s.change = 'cancelled') = max(s.version), false) AS cancelled,
-          max(s.cancel_reason) AS cancel_reason
-        FROM reporting.session_change_fact s JOIN cohort USING (case_id) GROUP BY 1
-      ), outcomes AS (
-        SELECT o.session_id, o.kind, o.outcome FROM reporting.session_outcome_fact o JOIN cohort USING (case_id)
-      )
-      SELECT coalesce(c.kind, o.kind) AS kind, CASE WHEN c.cancelled THEN c.cancel_reason END AS cancel_reason,
-        count(*) FILTER (WHERE c.booked)::int AS booked, count(*) FILTER (WHERE c.moves > 0)::int AS moved,
-        coalesce(sum(c.moves), 0)::int AS moves, count(*) FILTER (WHERE c.cancelled AND c.booked)::int AS cancelled,
-        count(*) FILTER (WHERE c.cancelled AND NOT c.booked)::int AS cancelled_before_booking,
-        count(*) FILTER (WHERE o.outcome = 'took-place')::int AS held, count(*) FILTER (WHERE o.outcome = 'did-not-take-place')::int AS not_held
-      FROM changes c FULL JOIN outcomes o USING (session_id) GROUP BY 1, 2`);
+    return this.run(m, f, (q) => `${q.cohort()}
+      SELECT s.kind, CASE WHEN s.cancelled THEN s.cancel_reason END AS cancel_reason,
+        count(*) FILTER (WHERE s.booked)::int AS booked, count(*) FILTER (WHERE s.moves > 0)::int AS moved, sum(s.moves)::int AS moves,
+        count(*) FILTER (WHERE s.cancelled AND s.booked)::int AS cancelled,
+        count(*) FILTER (WHERE s.cancelled AND NOT s.booked)::int AS cancelled_before_booking,
+        count(*) FILTER (WHERE s.outcome = 'took-place')::int AS held, count(*) FILTER (WHERE s.outcome = 'did-not-take-place')::int AS not_held
+      FROM reporting.session_fact s JOIN cohort USING (case_id) GROUP BY 1, 2`);
   }
 
   /** The cohort's messages, each once, by channel, purpose, latest status and whether the content policy held it. */
   messages(m: EntityManager, f: ReportFilter): Promise<Row[]> {
-    return this.run(m, f, (q) => `${q.cohort()}
-      SELECT g.channel, g.purpose, g.status, g.held, count(*)::int AS n
-      FROM reporting.message_fact g JOIN cohort USING (case_id) GROUP BY 1, 2, 3, 4`);
+    return this.run(m, f, (q) => `
+      SELECT g.channel, g.purpose, g.status, g.held, sum(g.messages)::int AS n
+      FROM reporting.case_message_count g WHERE ${q.inCohort('g')} GROUP BY 1, 2, 3, 4`);
   }
 
   /**

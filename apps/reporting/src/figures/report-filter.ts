@@ -33,8 +33,9 @@ export class CohortQuery {
   }
 
   /**
-   * The conditions that narrow `case_progress` or `stage_span` (aliased `alias`) to the cohort:
-   * both carry the referral's scope, time and filter fields, indexed by scope and time.
+   * The conditions that narrow `case_progress`, `stage_span` or `case_message_count` (aliased
+   * `alias`) to the cohort: each carries the referral's scope, time and filter fields, indexed by
+   * scope and time.
    */
   inCohort(alias: string): string {
     const f = this.filter;

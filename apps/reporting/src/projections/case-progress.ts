@@ -99,7 +99,24 @@ const progress: CaseRefresh = {
   ],
 };
 
-export const CASE_REFRESHES: readonly CaseRefresh[] = [stageSpans, progress];
+/**
+ * The case's messages (message_fact) counted by channel, purpose, latest status and whether the
+ * content policy held them: a report sums these few rows a case, narrowed like the others by the
+ * referral's fields, rather than joining every message to its cohort.
+ */
+const messageCounts: CaseRefresh = {
+  table: 'case_message_count',
+  types: ['case.referred', 'message.status-changed'],
+  statements: (cases) => [
+    `DELETE FROM reporting.case_message_count m USING ${cases} WHERE m.case_id = k.case_id`,
+    `INSERT INTO reporting.case_message_count (case_id, channel, purpose, status, held, messages, ${SPAN_FIELDS.join(', ')})
+     SELECT c.case_id, g.channel, g.purpose, g.status, g.held, count(*), ${fieldsOf('c', SPAN_FIELDS)}
+     FROM reporting.case_fact c JOIN ${cases} USING (case_id) JOIN reporting.message_fact g USING (case_id)
+     GROUP BY c.case_id, g.channel, g.purpose, g.status, g.held`,
+  ],
+};
+
+export const CASE_REFRESHES: readonly CaseRefresh[] = [stageSpans, progress, messageCounts];
 
 /** The FROM item for one case, its id the first parameter. */
 export const ONE_CASE = '(SELECT $1::uuid AS case_id) k';

@@ -40,4 +40,29 @@ const confirmation = projection('attendance_confirmation_fact', ['session.attend
   ON CONFLICT (session_id, version, participant_id) DO UPDATE SET via = excluded.via, sequence = excluded.sequence
   WHERE c.sequence > excluded.sequence`);
 
-export const SESSION_PROJECTIONS: readonly Projection[] = [sessionChange, sessionOutcome, confirmation];
+/**
+ * Each session as the figures count it, recomputed whole from its facts (above) for the
+ * sessions an event touches, so a report reads one row a session. Booked: any version booked
+ * or moved, or booked when cancelled. Cancelled: its highest version is a cancellation
+ * (scheduling cancels once, so the reason is that one's). Held or not: the outcome standing.
+ */
+const session = projection('session_fact', ['session.booked', 'session.rescheduled', 'session.cancelled', 'session.outcome-recorded'],
+  (events) => `
+  INSERT INTO reporting.session_fact AS f (session_id, case_id, kind, booked, moves, cancelled, cancel_reason, outcome)
+  SELECT t.session_id, coalesce(c.case_id, o.case_id), coalesce(c.kind, o.kind), coalesce(c.booked, false), coalesce(c.moves, 0),
+    coalesce(c.cancelled, false), c.cancel_reason, o.outcome
+  FROM (SELECT DISTINCT (e.payload->>'sessionId')::uuid AS session_id ${events} AND e.case_id IS NOT NULL) t
+  LEFT JOIN (
+    SELECT s.session_id, s.case_id, s.kind, bool_or(s.change <> 'cancelled' OR s.was_booked) AS booked,
+      count(*) FILTER (WHERE s.change = 'rescheduled') AS moves,
+      coalesce(max(s.version) FILTER (WHERE s.change = 'cancelled') = max(s.version), false) AS cancelled, max(s.cancel_reason) AS cancel_reason
+    FROM reporting.session_change_fact s
+    WHERE s.session_id IN (SELECT (e.payload->>'sessionId')::uuid ${events})
+    GROUP BY 1, 2, 3
+  ) c USING (session_id)
+  LEFT JOIN reporting.session_outcome_fact o USING (session_id)
+  ON CONFLICT (session_id) DO UPDATE SET booked = excluded.booked, moves = excluded.moves, cancelled = excluded.cancelled,
+    cancel_reason = excluded.cancel_reason, outcome = excluded.outcome`);
+
+/** The summary last: it reads the facts the others write. */
+export const SESSION_PROJECTIONS: readonly Projection[] = [sessionChange, sessionOutcome, confirmation, session];
