@@ -5,7 +5,7 @@ import { type Projection, projection } from './projection';
  * by its events' envelope; an event naming no case belongs to no cohort and is only logged.
  * Each booking, move and cancellation is a row of its own, keyed by the session's version
  * (scheduling raises it with each move and cancellation), so the session's history is there
- * whatever order its events arrive in and the figures read it at query time (figures.repository.ts).
+ * whatever order its events arrive in; session_fact (below) sums it up for the figures.
  */
 const sessionChange = projection('session_change_fact', ['session.booked', 'session.rescheduled', 'session.cancelled'], (events) => `
   INSERT INTO reporting.session_change_fact AS s (session_id, version, case_id, kind, change, cancel_reason, was_booked, sequence)
