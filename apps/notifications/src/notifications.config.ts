@@ -22,18 +22,18 @@ export class NotificationsConfig {
   @IsInt()
   @Min(0)
   @Max(23)
-  QUIET_HOURS_START = 21;
+  QUIET_HOURS_START: number = 21;
 
   /** ...until this hour. */
   @IsInt()
   @Min(0)
   @Max(23)
-  QUIET_HOURS_END = 8;
+  QUIET_HOURS_END: number = 8;
 
   /** A reminder deferred past quiet hours must still arrive this long before the start, or it is dropped. */
   @IsInt()
   @Min(0)
-  MIN_LEAD_MINUTES = 30;
+  MIN_LEAD_MINUTES: number = 30;
 
   /** Twilio account; the auth token also verifies the X-Twilio-Signature of callbacks. */
   @IsString()
@@ -58,7 +58,7 @@ export class NotificationsConfig {
   /** Messages a second from one sending number (the carrier's limit). */
   @IsInt()
   @Min(1)
-  SMS_PER_SECOND_PER_NUMBER = 10;
+  SMS_PER_SECOND_PER_NUMBER: number = 10;
 
   /** SMTP server: smtp://host:port (smtps:// for TLS), with credentials if any. */
   @Secret()
@@ -68,7 +68,7 @@ export class NotificationsConfig {
   @IsInt()
   @Min(1)
   @Max(100)
-  SMTP_POOL_SIZE = 5;
+  SMTP_POOL_SIZE: number = 5;
 
   /** From address when the recipient has not asked for discretion. */
   @IsString()
@@ -81,22 +81,22 @@ export class NotificationsConfig {
   /** Tries of one send (provider errors), with exponential backoff from SEND_BACKOFF_MS. */
   @IsInt()
   @Min(1)
-  SEND_ATTEMPTS = 6;
+  SEND_ATTEMPTS: number = 6;
 
   @IsInt()
   @Min(10)
-  SEND_BACKOFF_MS = 2000;
+  SEND_BACKOFF_MS: number = 2000;
 
   /** Messages sent at once by one worker process. */
   @IsInt()
   @Min(1)
   @Max(500)
-  SEND_CONCURRENCY = 50;
+  SEND_CONCURRENCY: number = 50;
 
   /** How long a worker holds a send before another may take it (a killed worker's sends go on after it). */
   @IsInt()
   @Min(500)
-  SEND_LOCK_MS = 30_000;
+  SEND_LOCK_MS: number = 30_000;
 
   /**
    * Key of the hash that stands for a phone number (inbound replies, opt-outs). Required in
@@ -107,10 +107,18 @@ export class NotificationsConfig {
   @Matches(/^[A-Za-z0-9+/=]{32,}$/, { message: 'NUMBER_HASH_KEY must be at least 32 base64 characters' })
   NUMBER_HASH_KEY?: string;
 
+  /**
+   * An SMS whose send was cut off (the worker died, the connection dropped) may have reached
+   * Twilio: its status callback names it within this time. Only after it, unheard of, is it sent again.
+   */
+  @IsInt()
+  @Min(0)
+  SMS_IN_DOUBT_GRACE_MS: number = 60_000;
+
   /** Run the reminder sweeper (re-queues reminders whose job was lost). */
   @EnvBoolean()
   @IsBoolean()
-  REMINDER_SWEEP = true;
+  REMINDER_SWEEP: boolean = true;
 
   @IsIn(['sms', 'email'])
   PREFERRED_CHANNEL: 'sms' | 'email' = 'sms';

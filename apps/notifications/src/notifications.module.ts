@@ -1,19 +1,47 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { MessagingModule } from '#messaging';
+import { MessagingModule, RpcClient } from '#messaging';
 import { ENVIRONMENT, type Environment, loadConfig, ServiceDatabaseModule } from '#platform';
+import { AlertRepository } from './alerts/alert.repository';
+import { ContactRoutes } from './contacts/contact-routes';
+import { NumberHash } from './contacts/number-hash';
+import { MessageComposer } from './content/message-composer';
 import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from './database';
+import { MessageTexts } from './delivery/message-text';
+import { MessageRepository } from './messages/message.repository';
 import { NotificationsConfig } from './notifications.config';
+import { OptOutRepository } from './opt-outs/opt-out.repository';
+import { ReminderRepository } from './reminders/reminder.repository';
+import { SEND_QUEUE } from './reminders/send-queue';
+import { SendScheduler } from './reminders/send-scheduler';
+import { SessionRepository } from './sessions/session.repository';
+
+const SHARED = [
+  AlertRepository,
+  ContactRoutes,
+  MessageComposer,
+  MessageRepository,
+  MessageTexts,
+  NumberHash,
+  OptOutRepository,
+  ReminderRepository,
+  RpcClient,
+  SendScheduler,
+  SessionRepository,
+];
 
 /**
  * The notifications service: reminders by SMS and email, the content review queue, the message
- * log and the providers' webhooks. The API, the worker and the composed system import it.
+ * log and the providers' webhooks. The API, the worker and the composed system import it; the
+ * worker adds the senders (NotificationsWorkerModule).
  */
 @Module({
   imports: [
     ServiceDatabaseModule.forService({ service: 'notifications', entities: NOTIFICATIONS_ENTITIES, migrations: NOTIFICATIONS_MIGRATIONS }),
     MessagingModule.outbox('notifications'),
+    BullModule.registerQueue({ name: SEND_QUEUE }),
   ],
-  providers: [{ provide: NotificationsConfig, inject: [ENVIRONMENT], useFactory: (env: Environment) => loadConfig(NotificationsConfig, env) }],
-  exports: [NotificationsConfig],
+  providers: [{ provide: NotificationsConfig, inject: [ENVIRONMENT], useFactory: (env: Environment) => loadConfig(NotificationsConfig, env) }, ...SHARED],
+  exports: [NotificationsConfig, ...SHARED],
 })
 export class NotificationsModule {}

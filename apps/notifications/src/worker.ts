@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, runWorker } from '#platform';
-import { NotificationsModule } from './notifications.module';
+import { NotificationsWorkerModule } from './notifications-worker.module';
 
-@Module({ imports: [PlatformModule.forRoot(), NotificationsModule] })
+@Module({ imports: [PlatformModule.forRoot(), NotificationsWorkerModule] })
 class NotificationsWorkerRoot {}
 
 void runWorker(NotificationsWorkerRoot);

@@ -5,7 +5,7 @@ import { messagingTablesV1 } from '#messaging';
  * The notifications schema. It keeps no phone number or mail address: contact details come from
  * the cases service at the moment of sending; a number is kept only as a keyed hash (to know
  * who replied and who opted out). A reminder is a row before it is a job, and its unique key
- * (session, participant, kind, session version) makes it impossible to plan or send one twice.
+ * (session, participant, kind, session version; poll for a poll link) makes it impossible to plan or send one twice.
  */
 export class NotificationsInitial1767657600000 implements MigrationInterface {
   name = 'NotificationsInitial1767657600000';
@@ -60,7 +60,7 @@ export class NotificationsInitial1767657600000 implements MigrationInterface {
         outcome text NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        UNIQUE (session_id, participant_id, kind, session_version)
+        UNIQUE NULLS NOT DISTINCT (session_id, participant_id, kind, session_version, poll_id)
       )`,
       `CREATE INDEX reminder_planned ON notifications.reminder (due_at) WHERE status = 'planned'`,
       `CREATE INDEX reminder_session ON notifications.reminder (session_id)`,

@@ -1,0 +1,218 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AlertRepository } from '../alerts/alert.repository';
+import { ContactRoutes, type Recipient } from '../contacts/contact-routes';
+import { NumberHash } from '../contacts/number-hash';
+import { NOTIFICATIONS_DB } from '../database';
+import { EmailSender } from '../email/email-sender';
+import { inviteFor } from '../email/invite';
+import type { MessageEntity } from '../messages/message.entity';
+import { MessageRepository } from '../messages/message.repository';
+import { NotificationsConfig } from '../notifications.config';
+import { OptOutRepository } from '../opt-outs/opt-out.repository';
+import { SendScheduler } from '../reminders/send-scheduler';
+import { noLongerTrue, validitySeconds } from '../reminders/send-rules';
+import type { SessionEntity } from '../sessions/session.entity';
+import { SessionRepository } from '../sessions/session.repository';
+import { SmsRateLimiter } from '../sms/sms-rate-limiter';
+import { SmsSender } from '../sms/sms-sender';
+import { kindOfPurpose } from './channels';
+import { DONE, type JobOutcome, later } from './job-outcome';
+import { MessageTexts } from './message-text';
+import { SendFailure } from './send-failure';
+
+/** Less than this left before the session and an SMS is not worth sending. */
+const MIN_VALIDITY_SECONDS = 60;
+
+/**
+ * Sends a queued message once. Before the provider is called the message is marked as sending,
+ * in the same transaction that checks it is still queued and its session still as it was; the
+ * provider's answer is recorded after. A message found marked after a crash may have gone: an SMS
+ * waits for Twilio's callback to say so before it is sent again (email is sent again with the
+ * same Message-ID, which mailboxes keep once).
+ */
+@Injectable()
+export class MessageSender {
+  private readonly logger = new Logger('MessageSender');
+  private readonly numbers: string[];
+
+  constructor(
+    @InjectDataSource(NOTIFICATIONS_DB) private readonly dataSource: DataSource,
+    @Inject(NotificationsConfig) private readonly config: NotificationsConfig,
+    private readonly messages: MessageRepository,
+    private readonly sessions: SessionRepository,
+    private readonly optOuts: OptOutRepository,
+    private readonly alerts: AlertRepository,
+    private readonly routes: ContactRoutes,
+    private readonly numberHash: NumberHash,
+    private readonly texts: MessageTexts,
+    private readonly sms: SmsSender,
+    private readonly email: EmailSender,
+    private readonly rate: SmsRateLimiter,
+    private readonly scheduler: SendScheduler,
+  ) {
+    this.numbers = config.SMS_FROM_NUMBERS.split(',');
+  }
+
+  /** A queued message by id: its recipient's address asked for now. */
+  async run(messageId: string): Promise<JobOutcome> {
+    const message = await this.messages.find(this.dataSource.manager, messageId);
+    if (!message || message.status !== 'queued') return DONE;
+    if (!message.caseId || !message.participantId) throw new Error(`message ${messageId} has no participant to send to`);
+    const route = await this.routes.route(message.caseId, message.participantId);
+    if (!route.recipient || route.recipient.participantId !== message.recipientId) {
+      return this.drop(message, `recipient changed: ${route.unreachableReason ?? 'another person receives these now'}`);
+    }
+    const session = message.sessionId ? await this.sessions.find(this.dataSource.manager, message.sessionId) : null;
+    return this.send(message, route.recipient, session);
+  }
+
+  async send(message: MessageEntity, recipient: Recipient, session: SessionEntity | null): Promise<JobOutcome> {
+    const address = recipient[message.channel];
+    if (!address) return this.failPermanently(message, `${message.channel} is no longer a safe channel for the recipient`);
+    const addressHash = message.channel === 'sms' ? this.numberHash.of(address) : null;
+    const optedOut = await this.optOuts.optedOut(this.dataSource.manager, recipient.participantId, addressHash);
+    if (optedOut.has(message.channel)) return this.drop(message, 'opted out');
+
+    if (message.sendingSince && message.channel === 'sms') {
+      const heardBy = new Date(new Date(message.sendingSince).getTime() + this.config.SMS_IN_DOUBT_GRACE_MS);
+      if (heardBy > new Date()) return later(heardBy);
+    }
+    const from = message.channel === 'sms' ? this.senderNumber(recipient.participantId) : this.mailFrom(recipient);
+    if (message.channel === 'sms') {
+      const wait = await this.rate.take(from);
+      if (wait > 0) return later(new Date(Date.now() + wait));
+    }
+
+    const until = usefulUntil(message, session);
+    const started = await this.dataSource.transaction(async (manager) => {
+      const locked = await this.messages.lock(manager, message.id);
+      if (!locked || locked.status !== 'queued') return 'gone' as const;
+      if (locked.sessionId && locked.purpose !== 'poll') {
+        const current = await this.sessions.share(manager, locked.sessionId);
+        const why = noLongerTrue({ kind: kindOfPurpose(locked.purpose), sessionVersion: locked.sessionVersion ?? 0 }, current, new Date());
+        if (why) {
+          await this.messages.move(manager, locked, 'dropped', why);
+          return 'dropped' as const;
+        }
+      }
+      if (until && validitySeconds(new Date(), until) < MIN_VALIDITY_SECONDS) {
+        await this.messages.move(manager, locked, 'dropped', 'too close to the session');
+        return 'dropped' as const;
+      }
+      await this.messages.markSending(manager, locked.id);
+      return 'sending' as const;
+    });
+    if (started !== 'sending') return DONE;
+
+    const text = this.texts.open(message);
+    let providerId: string;
+    try {
+      providerId =
+        message.channel === 'sms'
+          ? await this.sms.send({
+              to: address,
+              from,
+              body: text.body,
+              statusCallback: `${this.config.PUBLIC_URL}/webhooks/twilio/status?message=${message.id}`,
+              validitySeconds: until ? validitySeconds(new Date(), until) : 36_000,
+            })
+          : await this.email.send({
+              to: address,
+              from,
+              subject: text.subject ?? '',
+              text: text.body,
+              messageId: message.id,
+              invite: this.invite(message, recipient, address, session),
+            });
+    } catch (error) {
+      if (!(error instanceof SendFailure)) throw error;
+      if (error.permanent) return this.failPermanently(message, error.message);
+      if (!error.inDoubt) await this.messages.clearSending(this.dataSource.manager, message.id, error.message);
+      throw error;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const locked = (await this.messages.lock(manager, message.id))!;
+      const changes = { providerId, sentAt: new Date(), sender: from, addressHash };
+      if (!(await this.messages.move(manager, locked, 'sent', null, changes))) {
+        // A callback came first and moved it on: keep what it said, add what only the answer knows.
+        await manager.query(
+          `UPDATE notifications.message SET provider_id = COALESCE(provider_id, $2), sent_at = COALESCE(sent_at, now()), sender = $3, address_hash = $4 WHERE id = $1`,
+          [message.id, providerId, from, addressHash],
+        );
+      }
+    });
+    return DONE;
+  }
+
+  /** Recorded as failed; the coordinator alerted; the other safe channel tried. */
+  async failPermanently(message: MessageEntity, why: string): Promise<JobOutcome> {
+    this.logger.warn(`message ${message.id} (${message.channel}) failed: ${why}`);
+    const moved = await this.dataSource.transaction(async (manager) => {
+      const locked = await this.messages.lock(manager, message.id);
+      if (!locked || !(await this.messages.move(manager, locked, 'failed', why, { error: why }))) return false;
+      await this.alerts.raise(manager, {
+        organisationId: locked.organisationId,
+        caseId: locked.caseId,
+        kind: 'delivery-failed',
+        sessionId: locked.sessionId,
+        participantId: locked.participantId,
+        messageId: locked.id,
+        detail: `${locked.purpose} by ${locked.channel} failed: ${why}`,
+      });
+      return true;
+    });
+    if (moved) await this.scheduler.fallback(message.id);
+    return DONE;
+  }
+
+  private async drop(message: MessageEntity, why: string): Promise<JobOutcome> {
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await this.messages.lock(manager, message.id);
+      if (locked) await this.messages.move(manager, locked, 'dropped', why);
+    });
+    return DONE;
+  }
+
+  /** A recipient always gets the same sending number, so their replies and opt-outs keep one thread. */
+  private senderNumber(recipientId: string): string {
+    let hash = 0;
+    for (const c of recipientId) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
+    return this.numbers[hash % this.numbers.length]!;
+  }
+
+  private mailFrom(recipient: Recipient): string {
+    return recipient.discreet ? this.config.MAIL_FROM_NEUTRAL : this.config.MAIL_FROM;
+  }
+
+  /** The recipient's own calendar entry, with booked, moved and cancelled notices. */
+  private invite(message: MessageEntity, recipient: Recipient, address: string, session: SessionEntity | null) {
+    if (!session?.startsAt || !['confirmation', 'reschedule', 'cancellation'].includes(message.purpose)) return null;
+    const cancelled = message.purpose === 'cancellation';
+    const from = parseAddress(this.mailFrom(recipient));
+    const ics = inviteFor({
+      sessionId: session.id,
+      recipientId: recipient.participantId,
+      recipientEmail: address,
+      organizer: from,
+      version: message.sessionVersion ?? session.version,
+      startsAt: new Date(session.startsAt),
+      endsAt: new Date(session.endsAt ?? new Date(new Date(session.startsAt).getTime() + 3600_000)),
+      cancelled,
+      title: recipient.language === 'cy' ? 'Apwyntiad' : 'Appointment',
+    });
+    return { method: cancelled ? ('CANCEL' as const) : ('REQUEST' as const), ics };
+  }
+}
+
+/** Until when a message is worth having: the session's start, or the poll's closing. */
+export function usefulUntil(message: Pick<MessageEntity, 'validUntil'>, session: SessionEntity | null): Date | null {
+  if (message.validUntil) return new Date(message.validUntil);
+  return session?.startsAt ? new Date(session.startsAt) : null;
+}
+
+function parseAddress(text: string): { name: string; email: string } {
+  const match = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(text);
+  return match ? { name: match[1]!.replace(/^"|"$/g, ''), email: match[2]! } : { name: text, email: text };
+}

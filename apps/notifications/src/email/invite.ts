@@ -1,0 +1,42 @@
+import { createEvent, type EventAttributes } from 'ics';
+
+export interface Invite {
+  sessionId: string;
+  /** Whose calendar: each recipient gets their own invite, naming no one else. */
+  recipientId: string;
+  recipientEmail: string;
+  organizer: { name: string; email: string };
+  version: number;
+  startsAt: Date;
+  endsAt: Date;
+  cancelled: boolean;
+  title: string;
+}
+
+/**
+ * The calendar invite of one recipient for one session: one UID per session and recipient, so a
+ * calendar updates the same entry; SEQUENCE is the session version, so a move or a cancellation
+ * supersedes what came before. It lists the recipient alone.
+ */
+export function inviteFor(invite: Invite): string {
+  const utc = (d: Date): EventAttributes['start'] => d.getTime();
+  const attributes: EventAttributes = {
+    uid: `${invite.sessionId}.${invite.recipientId}@convene`,
+    sequence: invite.version,
+    method: invite.cancelled ? 'CANCEL' : 'REQUEST',
+    status: invite.cancelled ? 'CANCELLED' : 'CONFIRMED',
+    productId: 'convene/notifications',
+    title: invite.title,
+    start: utc(invite.startsAt),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: utc(invite.endsAt),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    organizer: invite.organizer,
+    attendees: [{ email: invite.recipientEmail, rsvp: false, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }],
+  };
+  const { error, value } = createEvent(attributes);
+  if (error || !value) throw new Error(`calendar invite: ${error?.message ?? 'no value'}`);
+  return value;
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { NOTIFICATIONS_DB } from '../database';
+import { NotificationsConfig } from '../notifications.config';
+import { ReminderRepository } from './reminder.repository';
+import { SendScheduler } from './send-scheduler';
+
+const EVERY_MS = 60_000;
+const AHEAD_MS = 3600_000;
+const BATCH = 5000;
+
+/**
+ * Postgres is the record of what must go; Redis only times it. Every minute, reminders still
+ * planned and due within the hour are queued again under their own job ids: a no-op while their
+ * job exists, and their job back if Redis lost it.
+ */
+@Injectable()
+export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ReminderSweeper');
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @InjectDataSource(NOTIFICATIONS_DB) private readonly dataSource: DataSource,
+    @Inject(NotificationsConfig) private readonly config: NotificationsConfig,
+    private readonly reminders: ReminderRepository,
+    private readonly scheduler: SendScheduler,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.REMINDER_SWEEP) return;
+    this.timer = setInterval(() => void this.sweep().catch((error: Error) => this.logger.warn(`reminder sweep: ${error.message}`)), EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** The number of reminders queued again (most of them no-ops). */
+  async sweep(now = new Date()): Promise<number> {
+    const due = await this.reminders.plannedBefore(this.dataSource.manager, new Date(now.getTime() + AHEAD_MS), BATCH);
+    await this.scheduler.reminders(due, now.getTime());
+    return due.length;
+  }
+}

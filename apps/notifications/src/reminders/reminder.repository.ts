@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ReminderEntity, ReminderKind } from './reminder.entity';
+import type { ReminderSettingsRow } from './reminder-plan';
+
+const COLUMNS = `id, organisation_id AS "organisationId", case_id AS "caseId", session_id AS "sessionId",
+  participant_id AS "participantId", kind, session_version AS "sessionVersion", poll_id AS "pollId", due_at AS "dueAt",
+  status, outcome, created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+export type NewReminder = Pick<ReminderEntity, 'id' | 'organisationId' | 'caseId' | 'sessionId' | 'participantId' | 'kind' | 'sessionVersion' | 'pollId' | 'dueAt'>;
+
+export interface DueReminder {
+  id: string;
+  dueAt: Date;
+}
+
+@Injectable()
+export class ReminderRepository {
+  /** Plans reminders; one already planned (same session, participant, kind and version) stays as it is. */
+  async plan(manager: EntityManager, reminders: NewReminder[]): Promise<void> {
+    if (reminders.length === 0) return;
+    await manager.query(
+      `INSERT INTO notifications.reminder (id, organisation_id, case_id, session_id, participant_id, kind, session_version, poll_id, due_at, status)
+       SELECT r.id, r.organisation_id, r.case_id, r.session_id, r.participant_id, r.kind, r.session_version, r.poll_id, r.due_at, 'planned'
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, organisation_id text, case_id uuid, session_id uuid, participant_id uuid,
+         kind text, session_version int, poll_id uuid, due_at timestamptz)
+       ON CONFLICT (session_id, participant_id, kind, session_version, poll_id) DO NOTHING`,
+      [
+        JSON.stringify(
+          reminders.map((r) => ({
+            id: r.id,
+            organisation_id: r.organisationId,
+            case_id: r.caseId,
+            session_id: r.sessionId,
+            participant_id: r.participantId,
+            kind: r.kind,
+            session_version: r.sessionVersion,
+            poll_id: r.pollId,
+            due_at: r.dueAt.toISOString(),
+          })),
+        ),
+      ],
+    );
+  }
+
+  /** Reminders of earlier versions that had not gone yet: they never will. */
+  async dropOlderThan(manager: EntityManager, sessionId: string, version: number, outcome: string): Promise<void> {
+    await manager.query(
+      `UPDATE notifications.reminder SET status = 'dropped', outcome = $3, updated_at = now()
+       WHERE session_id = $1 AND session_version < $2 AND status = 'planned'`,
+      [sessionId, version, outcome],
+    );
+  }
+
+  async find(manager: EntityManager, id: string): Promise<ReminderEntity | null> {
+    const [row] = await manager.query(`SELECT ${COLUMNS} FROM notifications.reminder WHERE id = $1`, [id]);
+    return row ?? null;
+  }
+
+  async lock(manager: EntityManager, id: string): Promise<ReminderEntity | null> {
+    const [row] = await manager.query(`SELECT ${COLUMNS} FROM notifications.reminder WHERE id = $1 FOR UPDATE`, [id]);
+    return row ?? null;
+  }
+
+  async markMessaged(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE notifications.reminder SET status = 'messaged', updated_at = now() WHERE id = $1`, [id]);
+  }
+
+  async drop(manager: EntityManager, id: string, outcome: string): Promise<void> {
+    await manager.query(`UPDATE notifications.reminder SET status = 'dropped', outcome = $2, updated_at = now() WHERE id = $1 AND status = 'planned'`, [id, outcome]);
+  }
+
+  async defer(manager: EntityManager, id: string, dueAt: Date): Promise<void> {
+    await manager.query(`UPDATE notifications.reminder SET due_at = $2, outcome = 'deferred-quiet-hours', updated_at = now() WHERE id = $1`, [id, dueAt]);
+  }
+
+  /** Reminders still planned and due before this time: what the sweeper makes sure has a job. */
+  plannedBefore(manager: EntityManager, before: Date, limit: number): Promise<DueReminder[]> {
+    return manager.query(
+      `SELECT id, due_at AS "dueAt" FROM notifications.reminder WHERE status = 'planned' AND due_at < $1 ORDER BY due_at LIMIT $2`,
+      [before, limit],
+    );
+  }
+
+  ofSession(manager: EntityManager, sessionId: string): Promise<ReminderEntity[]> {
+    return manager.query(`SELECT ${COLUMNS} FROM notifications.reminder WHERE session_id = $1 ORDER BY session_version, due_at, kind`, [sessionId]);
+  }
+
+  settings(manager: EntityManager, organisationId: string, participantIds: string[]): Promise<ReminderSettingsRow[]> {
+    return manager.query(
+      `SELECT session_kind AS "sessionKind", participant_id AS "participantId", confirmation, offsets_minutes AS "offsetsMinutes"
+       FROM notifications.reminder_plan WHERE organisation_id = $1 AND (participant_id IS NULL OR participant_id = ANY($2))`,
+      [organisationId, participantIds],
+    );
+  }
+
+  async saveSettings(
+    manager: EntityManager,
+    row: ReminderSettingsRow & { id: string; organisationId: string; updatedBy: string },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO notifications.reminder_plan (id, organisation_id, session_kind, participant_id, confirmation, offsets_minutes, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (organisation_id, session_kind, participant_id) DO UPDATE
+       SET confirmation = EXCLUDED.confirmation, offsets_minutes = EXCLUDED.offsets_minutes, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [row.id, row.organisationId, row.sessionKind, row.participantId, row.confirmation, row.offsetsMinutes, row.updatedBy],
+    );
+  }
+}
+
+export type { ReminderKind };
