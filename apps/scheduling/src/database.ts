@@ -5,6 +5,7 @@ import { SchedulingPolls1767398400000 } from './migrations/1767398400000-Schedul
 import { SchedulingPlans1767484800000 } from './migrations/1767484800000-SchedulingPlans';
 import { SchedulingCalendarImport1767571200000 } from './migrations/1767571200000-SchedulingCalendarImport';
 import { SchedulingReplies1767661200000 } from './migrations/1767661200000-SchedulingReplies';
+import { SchedulingWorldChanges1767747600000 } from './migrations/1767747600000-SchedulingWorldChanges';
 import { CaseEntity } from './people/case.entity';
 import { PersonEntity } from './people/person.entity';
 import { PlanEntity } from './planning/plan.entity';
@@ -36,4 +37,5 @@ export const SCHEDULING_MIGRATIONS = [
   SchedulingPlans1767484800000,
   SchedulingCalendarImport1767571200000,
   SchedulingReplies1767661200000,
+  SchedulingWorldChanges1767747600000,
 ];

@@ -35,6 +35,8 @@ import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
 import { InstanceBuilder } from './suggestions/instance-builder';
 import { SuggestionsService } from './suggestions/suggestions.service';
+import { WorldChanges } from './suggestions/world-changes';
+import { WorldRepository } from './suggestions/world.repository';
 import { VenueRepository } from './venues/venue.repository';
 import { VenuesController } from './venues/venues.controller';
 import { VenuesService } from './venues/venues.service';
@@ -74,6 +76,8 @@ import { VenuesService } from './venues/venues.service';
     SessionLifecycle,
     SessionsService,
     SessionEventsHandler,
+    WorldRepository,
+    WorldChanges,
     InstanceBuilder,
     SuggestionsService,
     ReservationRepository,

@@ -37,7 +37,8 @@ export class SessionAccess {
     return facilitator ? { organisationId: principal.organisationId, facilitatorId: facilitator.id } : null;
   }
 
-  private async visible(manager: EntityManager, principal: Principal, sessionId: string, session: SessionEntity | null): Promise<SessionEntity> {
+  /** The gate itself, for a session read some other way (a booking reads it with its locks). */
+  async visible(manager: EntityManager, principal: Principal, sessionId: string, session: SessionEntity | null): Promise<SessionEntity> {
     if (!session || session.organisationId !== principal.organisationId) throw new NotFoundError('session', sessionId);
     // Readers of the whole organisation need no further read: the hot paths (suggestions, booking) stay one query.
     if (hasRole(principal, ...SCHEDULE_READERS)) return session;

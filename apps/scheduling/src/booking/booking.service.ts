@@ -13,21 +13,24 @@ import type { SessionEntity, SessionStatus } from '../sessions/session.entity';
 import { SessionLifecycle } from '../sessions/session-lifecycle';
 import { SessionRepository } from '../sessions/session.repository';
 import { toSessionView } from '../sessions/session.view';
-import { InstanceBuilder, iso, SLOT_MINUTES, type SessionWorld, withFixed } from '../suggestions/instance-builder';
+import { InstanceBuilder, iso, SLOT_MINUTES, type SessionWorld } from '../suggestions/instance-builder';
 import { worldOf } from '../suggestions/suggestions.service';
-import { isRemote } from '../venues/venue.entity';
+import { isRemote, type VenueEntity } from '../venues/venue.entity';
 import { VenueRepository } from '../venues/venue.repository';
 import type { PlaceSessionDto } from './dto/booking.dto';
-import { ReservationClash, ReservationRepository, type Resource } from './reservation.repository';
+import { type Placement, ReservationClash, ReservationRepository, type Resource } from './reservation.repository';
 
 const SYSTEM = 'scheduling';
+const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 /**
- * Holding, confirming, rescheduling and cancelling sessions. A time is checked against every
- * hard rule of the scheduler first (availability, venue hours and slots, access, separation,
- * the chain); then the reservations go in, where Postgres refuses any overlap for a person or
- * a venue, even between two processes booking at the same instant.
+ * Holding, confirming, rescheduling and cancelling sessions. A placement waits for every other
+ * placement its rules tie it to (the case's chain; at an in-person venue, the attendees' and
+ * the venue's day: travel and separation), then checks the time against every hard rule of the
+ * scheduler (availability, venue hours and slots, access, separation, the chain, travel) on
+ * what is held and booked now; then its reservations go in, where Postgres refuses any overlap
+ * for a person or a venue, even between two processes booking at the same instant.
  */
 @Injectable()
 export class BookingService {
@@ -45,26 +48,23 @@ export class BookingService {
 
   /** Holds a time for the session: nobody else can take it until the hold lapses or is confirmed. */
   hold(principal: Principal, sessionId: string, dto: PlaceSessionDto): Promise<SessionView> {
-    return this.place(principal, sessionId, dto, ['pending', 'held'], async (manager, session) => {
-      Object.assign(session, { status: 'held', holdExpiresAt: new Date(Date.now() + this.config.HOLD_MINUTES * 60_000) });
-      await this.sessions.save(manager, session);
-      await this.sessions.addHistory(manager, session, 'held', principal.userId);
-    });
+    return this.place(principal, sessionId, dto, ['pending', 'held'], (manager, session, placed) =>
+      this.lifecycle.held(manager, session, placed.reserved, new Date(Date.now() + this.config.HOLD_MINUTES * MINUTE_MS), principal.userId),
+    );
   }
 
   /** Books a pending session outright, as accepting a plan does: the same checks as a hold, then booked. */
   book(principal: Principal, sessionId: string, dto: PlaceSessionDto): Promise<SessionView> {
-    return this.place(principal, sessionId, dto, ['pending'], (manager, session, _previous, world) =>
-      this.lifecycle.booked(manager, session, world.venues.get(session.venueId!)!, principal.userId),
+    return this.place(principal, sessionId, dto, ['pending'], (manager, session, placed) =>
+      this.lifecycle.booked(manager, session, placed.venue, principal.userId, placed.reserved),
     );
   }
 
   /** Moves a booked session; its version goes up and everyone is told once. */
   reschedule(principal: Principal, sessionId: string, dto: PlaceSessionDto): Promise<SessionView> {
-    return this.place(principal, sessionId, dto, ['booked'], async (manager, session, previous, world) => {
-      const from = { startsAt: previous.startsAt!, venueId: previous.venueId! };
-      await this.lifecycle.rescheduled(manager, session, from, world.venues.get(session.venueId!)!, principal.userId);
-    });
+    return this.place(principal, sessionId, dto, ['booked'], (manager, session, placed) =>
+      this.lifecycle.rescheduled(manager, session, { startsAt: placed.previous.startsAt!, venueId: placed.previous.venueId! }, placed.venue, placed.reserved, principal.userId),
+    );
   }
 
   async confirm(principal: Principal, sessionId: string): Promise<SessionView> {
@@ -89,7 +89,7 @@ export class BookingService {
     });
   }
 
-  /** Puts lapsed holds back to pending, so their reservations free up. */
+  /** Puts lapsed holds back to pending, so their reservations free up; how many there were. */
   async releaseLapsedHolds(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const lapsed = await this.sessions.lapsedHolds(manager, new Date());
@@ -98,45 +98,53 @@ export class BookingService {
     });
   }
 
-  private async place(
-    principal: Principal,
-    sessionId: string,
-    dto: PlaceSessionDto,
-    from: SessionStatus[],
-    change: (manager: EntityManager, session: SessionEntity, previous: { startsAt: Date | null; venueId: string | null }, world: SessionWorld) => Promise<void>,
-  ): Promise<SessionView> {
+  private async place(principal: Principal, sessionId: string, dto: PlaceSessionDto, from: SessionStatus[], change: Change): Promise<SessionView> {
     const start = onSlotGrid(dto.start);
     if (start.getTime() <= Date.now()) throw InvalidInputError.field('start', 'isFuture', 'start must be in the future');
-    const manager = this.dataSource.manager;
-    const [lapsed, read] = await Promise.all([this.sessions.anyLapsedHold(manager, new Date()), this.access.read(manager, principal, sessionId)]);
-    // Lapsed holds give their time back before this one is checked (this session may be one of them).
-    const seen = lapsed ? await this.releaseLapsedHolds().then(() => this.access.read(manager, principal, sessionId)) : read;
-    requireStatus(seen, from);
-    const end = new Date(start.getTime() + seen.durationMinutes * 60_000);
-    // A day either side holds every rule that reaches across sessions (travel, separation, a day's count).
-    const world = await worldOf(this.builder, manager, seen, { within: { from: start.getTime() - DAY_MS, to: end.getTime() + DAY_MS } });
-    await this.requireAllowedVenue(principal, world.targets.get(seen.id)!.venueIds, dto.venueId);
-    this.requireRulesKept(world, seen, start, dto.venueId);
+    const placement: Placement = {
+      sessionId,
+      venueId: dto.venueId,
+      start,
+      travelMinutes: this.config.DEFAULT_TRAVEL_MINUTES,
+      separationMinutes: this.config.SEPARATION_MINUTES,
+    };
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const session = await this.access.lock(manager, principal, sessionId);
-        if (session.version !== seen.version || session.status !== seen.status) {
-          throw new ConflictError('session-changed', `session ${sessionId} changed meanwhile; fetch it and try again`);
-        }
-        await this.requireStillApart(manager, world, session, start, end, dto.venueId);
-        const previous = { startsAt: session.startsAt, venueId: session.venueId };
-        await this.reservations.release(manager, session.id);
-        const { attendeeIds } = world.targets.get(session.id)!;
-        await this.reservations.reserve(manager, session.id, resourcesOf(world, attendeeIds, dto.venueId), start, end);
-        const facilitators = new Set(session.facilitatorIds);
-        Object.assign(session, { participantIds: attendeeIds.filter((id) => !facilitators.has(id)), startsAt: start, endsAt: end, venueId: dto.venueId });
-        await change(manager, session, previous, world);
-        return toSessionView(session);
-      });
+      return await this.placeOnce(principal, placement, from, change);
     } catch (error) {
-      if (error instanceof ReservationClash) throw await this.clashError(error);
-      throw error;
+      if (!(error instanceof ReservationClash)) throw error;
+      // A lapsed hold keeps its reservations until the sweep gives them back: give them back now, and try once more.
+      if ((await this.releaseLapsedHolds()) === 0) throw await this.clashError(error);
     }
+    try {
+      return await this.placeOnce(principal, placement, from, change);
+    } catch (error) {
+      throw error instanceof ReservationClash ? await this.clashError(error) : error;
+    }
+  }
+
+  /**
+   * One transaction of four statements: the session read and the locks, the world around the
+   * time read after them, the change with its reservations (refused if the session changed
+   * meanwhile), the commit; the rules checked between the second and the third.
+   */
+  private placeOnce(principal: Principal, placement: Placement, from: SessionStatus[], change: Change): Promise<SessionView> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.access.visible(manager, principal, placement.sessionId, await this.reservations.lockForPlacement(manager, placement));
+      if (lapsed(session)) await this.lifecycle.unhold(manager, session, 'hold-lapsed', SYSTEM);
+      requireStatus(session, from);
+      const start = placement.start;
+      const end = new Date(start.getTime() + session.durationMinutes * MINUTE_MS);
+      // A day either side holds every rule that reaches across sessions (travel, separation, a day's count).
+      const world = await worldOf(this.builder, manager, session, { within: { from: start.getTime() - DAY_MS, to: end.getTime() + DAY_MS } });
+      const { attendeeIds, venueIds } = world.targets.get(session.id)!;
+      await this.requireAllowedVenue(principal, venueIds, placement.venueId);
+      this.requireRulesKept(world, session, start, placement.venueId);
+      const previous = { startsAt: session.startsAt, venueId: session.venueId };
+      const facilitators = new Set(session.facilitatorIds);
+      Object.assign(session, { participantIds: attendeeIds.filter((id) => !facilitators.has(id)), startsAt: start, endsAt: end, venueId: placement.venueId });
+      await change(manager, session, { reserved: resourcesOf(world, attendeeIds, placement.venueId), venue: world.venues.get(placement.venueId)!, previous });
+      return toSessionView(session);
+    });
   }
 
   /** A venue of another organisation is as unknown as one that never was; one of ours may not suit this session. */
@@ -159,23 +167,6 @@ export class BookingService {
     }
   }
 
-  /**
-   * Separation (rule 7) is not the reservations' to enforce: two bookings at one venue checked
-   * at the same instant could each miss the other. So a booking at a venue waits for the others
-   * near it there, then checks again against any held or booked there meanwhile.
-   */
-  private async requireStillApart(manager: EntityManager, world: SessionWorld, session: SessionEntity, start: Date, end: Date, venueId: string): Promise<void> {
-    const venue = world.venues.get(venueId);
-    if (!venue || isRemote(venue)) return;
-    const apartMs = this.config.SEPARATION_MINUTES * 60_000;
-    const [from, to] = [start.getTime() - apartMs, end.getTime() + apartMs];
-    await this.reservations.lockVenue(manager, venueId, from, to);
-    const around = await this.sessions.reservedAround(manager, new Date(from), new Date(to), [], [venueId]);
-    const checked = new Set(world.fixed.map(placedAt));
-    const meanwhile = around.filter((s) => s.id !== session.id && !checked.has(placedAt(s)));
-    if (meanwhile.length > 0) this.requireRulesKept(withFixed(world, meanwhile), session, start, venueId);
-  }
-
   /** The 409 of a lost race: which person (by role and id) or venue was taken, and when. */
   private async clashError(clash: ReservationClash): Promise<ConflictError> {
     const [kind, id] = clash.resource?.split(':') ?? [];
@@ -187,7 +178,19 @@ export class BookingService {
   }
 }
 
-function requireStatus(session: SessionEntity, allowed: SessionStatus[]): void {
+/** The change a placement makes once every check passed: what it reserves, at which venue, moved from where. */
+type Change = (
+  manager: EntityManager,
+  session: SessionEntity,
+  placed: { reserved: Resource[]; venue: VenueEntity; previous: { startsAt: Date | null; venueId: string | null } },
+) => Promise<void>;
+
+/** A hold past its time, not yet swept: as good as pending. */
+function lapsed(session: SessionEntity): boolean {
+  return session.status === 'held' && session.holdExpiresAt!.getTime() <= Date.now();
+}
+
+function requireStatus(session: Pick<SessionEntity, 'id' | 'status'>, allowed: SessionStatus[]): void {
   if (!allowed.includes(session.status)) {
     throw new ConflictError('session-status', `session ${session.id} is ${session.status}; this needs it ${allowed.join(' or ')}`);
   }
@@ -199,10 +202,6 @@ function onSlotGrid(text: string): Date {
     throw InvalidInputError.field('start', 'onSlotGrid', `start must be on the ${SLOT_MINUTES}-minute grid (e.g. 10:00, 10:15)`);
   }
   return start;
-}
-
-function placedAt(s: SessionEntity): string {
-  return `${s.id}@${s.startsAt!.getTime()}@${s.venueId}`;
 }
 
 function resourcesOf(world: SessionWorld, attendeeIds: string[], venueId: string): Resource[] {

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { toEntities } from '../entity-rows';
+import { preparedQuery } from '../prepared-query';
+import { SessionEntity } from '../sessions/session.entity';
 
 /** A person or a venue, as the reservation table names it. */
 export type Resource = `person:${string}` | `venue:${string}`;
@@ -16,7 +19,15 @@ export class ReservationClash extends Error {
 }
 
 const EXCLUSION_VIOLATION = '23P01';
-const DAY_MS = 86_400_000;
+
+/** A placement asked for: the session, where and when, and how far the rules across sessions reach. */
+export interface Placement {
+  sessionId: string;
+  venueId: string;
+  start: Date;
+  travelMinutes: number;
+  separationMinutes: number;
+}
 
 /**
  * The reservation table: one row per person and non-remote venue of each held or booked
@@ -39,23 +50,51 @@ export class ReservationRepository {
   }
 
   /**
-   * Waits for, then holds until the transaction ends, the venue for each UTC day that
-   * [from, to) touches (epoch ms): bookings whose stretches overlap share a day, and take
-   * their days in one order, so they run one after the other and never wait on each other.
+   * Reads the session, then waits for, and holds until the transaction ends, what the rules a
+   * reservation cannot see reach across: its case (the chain rules: alone when the session
+   * follows others, shared otherwise, so unrelated sessions of a case go side by side), and at
+   * an in-person venue each attendee's (interpreters of the case included) and the venue's UTC
+   * days that its stretch touches with the travel time or the separation gap either side (two
+   * sessions those rules tie always share such a day). A video session takes only the case's
+   * lock: nobody travels to it, and it keeps nobody apart. Locks are taken in one order by
+   * everyone, so placements wait for each other and never deadlock.
+   *
+   * The session is as it was before the wait: what the world is then read for, and what the
+   * change is saved against (`SessionRepository.record` refuses it if it changed meanwhile).
    */
-  async lockVenue(manager: EntityManager, venueId: string, from: number, to: number): Promise<void> {
-    const days: number[] = [];
-    for (let day = Math.floor(from / DAY_MS); day <= Math.floor((to - 1) / DAY_MS); day += 1) days.push(day);
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1), day) FROM (SELECT unnest($2::int[]) AS day ORDER BY 1) AS d`, [`venue:${venueId}`, days]);
-  }
-
-  async release(manager: EntityManager, sessionId: string): Promise<void> {
-    await manager.query('DELETE FROM scheduling.reservation WHERE session_id = $1', [sessionId]);
+  async lockForPlacement(manager: EntityManager, placement: Placement): Promise<SessionEntity | null> {
+    const rows = await preparedQuery(
+      manager,
+      'scheduling-placement-locks',
+      `WITH s AS (SELECT * FROM scheduling.session WHERE id = $1),
+       stretch AS (SELECT extract(epoch FROM $3::timestamptz) AS lo, extract(epoch FROM $3::timestamptz) + 60 * s.duration_minutes AS hi FROM s),
+       in_person AS (SELECT EXISTS (SELECT 1 FROM scheduling.venue WHERE id = $2::uuid AND kind <> 'video') AS yes),
+       keys AS (
+         SELECT 'case:' || s.case_id AS name, 0 AS day, jsonb_array_length(s.after_rules) > 0 AS alone FROM s
+         UNION ALL
+         SELECT 'person:' || p, d, true
+         FROM s, stretch, in_person,
+           unnest(s.participant_ids || s.facilitator_ids || ARRAY(SELECT id FROM scheduling.person WHERE case_id = s.case_id AND role = 'interpreter')) AS p,
+           generate_series(floor((stretch.lo - 60 * $4::int) / 86400)::int, ceil((stretch.hi + 60 * $4::int) / 86400)::int - 1) AS d
+         WHERE in_person.yes
+         UNION ALL
+         SELECT 'venue:' || $2::uuid, d, true
+         FROM stretch, in_person, generate_series(floor((stretch.lo - 60 * $5::int) / 86400)::int, ceil((stretch.hi + 60 * $5::int) / 86400)::int - 1) AS d
+         WHERE in_person.yes
+       )
+       SELECT s.*, (
+         SELECT count(CASE WHEN alone THEN pg_advisory_xact_lock(hashtext(name), day)::text ELSE pg_advisory_xact_lock_shared(hashtext(name), day)::text END)
+         FROM (SELECT name, day, alone FROM (SELECT DISTINCT name, day, alone FROM keys) AS k ORDER BY hashtext(name), day, alone DESC) AS ordered
+       ) AS locks
+       FROM s`,
+      [placement.sessionId, placement.venueId, placement.start, placement.travelMinutes, placement.separationMinutes],
+    );
+    return toEntities(manager, SessionEntity, rows)[0] ?? null;
   }
 }
 
 // Postgres names the clashing key in the error detail: `Key (resource, during)=(person:…, [...)) conflicts with existing key (...)`.
-function clashOf(error: unknown): ReservationClash | null {
+export function clashOf(error: unknown): ReservationClash | null {
   const driverError = (error as { driverError?: { code?: string; detail?: string } }).driverError ?? (error as { code?: string; detail?: string });
   if (driverError.code !== EXCLUSION_VIOLATION) return null;
   const match = /existing key \(resource, during\)=\(((?:person|venue):[0-9a-f-]+), (.+)\)\.?$/.exec(driverError.detail ?? '');

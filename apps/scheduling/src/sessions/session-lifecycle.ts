@@ -2,51 +2,59 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventPayloads, EventType, NewEvent, SessionCancelReason } from '#contracts';
 import { Outbox } from '#messaging';
-import { ReservationRepository } from '../booking/reservation.repository';
+import type { Resource } from '../booking/reservation.repository';
 import type { VenueEntity } from '../venues/venue.entity';
 import type { SessionEntity } from './session.entity';
 import { SessionRepository } from './session.repository';
 
 /**
- * The changes of a session's state that others must hear of. Each saves the session, appends
- * its history and records its event in the caller's transaction, so all three commit together.
+ * The changes of a session's state. Each saves the session with its history entry and its
+ * reservations (one statement), and records the event others must hear of, in the caller's
+ * transaction, so they all commit together.
  */
 @Injectable()
 export class SessionLifecycle {
   constructor(
     private readonly sessions: SessionRepository,
-    private readonly reservations: ReservationRepository,
     private readonly outbox: Outbox,
   ) {}
 
   async cancel(manager: EntityManager, session: SessionEntity, reason: SessionCancelReason, actor: string): Promise<void> {
     const wasBookedFor = session.status === 'booked' ? session.startsAt!.toISOString() : null;
-    await this.reservations.release(manager, session.id);
     Object.assign(session, { status: 'cancelled', version: session.version + 1, cancelReason: reason, ...unplaced });
-    await this.sessions.save(manager, session);
-    await this.sessions.addHistory(manager, session, 'cancelled', actor);
+    await this.sessions.record(manager, session, { action: 'cancelled', actor, reservations: 'release' });
     await this.emit(manager, session, 'session.cancelled', { ...facts(session), reason, wasBookedFor });
   }
 
   /** A lapsed or withdrawn hold: back to pending, nobody was told of it. */
   async unhold(manager: EntityManager, session: SessionEntity, action: string, actor: string): Promise<void> {
-    await this.reservations.release(manager, session.id);
     Object.assign(session, { status: 'pending', ...unplaced });
-    await this.sessions.save(manager, session);
-    await this.sessions.addHistory(manager, session, action, actor);
+    await this.sessions.record(manager, session, { action, actor, reservations: 'release' });
   }
 
-  async booked(manager: EntityManager, session: SessionEntity, venue: VenueEntity, actor: string): Promise<void> {
+  /** Held at its (new) time and venue until `until`, its people and room reserved; nobody is told yet. */
+  async held(manager: EntityManager, session: SessionEntity, reserved: Resource[], until: Date, actor: string): Promise<void> {
+    Object.assign(session, { status: 'held', holdExpiresAt: until });
+    await this.sessions.record(manager, session, { action: 'held', actor, reservations: reserved });
+  }
+
+  /** Booked: from a hold (its reservations kept), or placed outright (`reserved` taken anew). */
+  async booked(manager: EntityManager, session: SessionEntity, venue: VenueEntity, actor: string, reserved: Resource[] | 'keep' = 'keep'): Promise<void> {
     Object.assign(session, { status: 'booked', holdExpiresAt: null });
-    await this.sessions.save(manager, session);
-    await this.sessions.addHistory(manager, session, 'booked', actor);
+    await this.sessions.record(manager, session, { action: 'booked', actor, reservations: reserved });
     await this.emit(manager, session, 'session.booked', placedFacts(session, venue));
   }
 
-  async rescheduled(manager: EntityManager, session: SessionEntity, previous: { startsAt: Date; venueId: string }, venue: VenueEntity, actor: string) {
+  async rescheduled(
+    manager: EntityManager,
+    session: SessionEntity,
+    previous: { startsAt: Date; venueId: string },
+    venue: VenueEntity,
+    reserved: Resource[],
+    actor: string,
+  ): Promise<void> {
     session.version += 1;
-    await this.sessions.save(manager, session);
-    await this.sessions.addHistory(manager, session, 'rescheduled', actor);
+    await this.sessions.record(manager, session, { action: 'rescheduled', actor, reservations: reserved });
     await this.emit(manager, session, 'session.rescheduled', {
       ...placedFacts(session, venue),
       previousStartsAt: previous.startsAt.toISOString(),

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In } from 'typeorm';
+import { ConflictError } from '#platform';
+import { clashOf, type Resource } from '../booking/reservation.repository';
 import { selectEntities } from '../entity-rows';
+import { preparedQuery } from '../prepared-query';
 import { SessionChangeEntity, SessionEntity, type SessionStatus } from './session.entity';
 
 /** An organisation's sessions, or only those of the cases one facilitator is allocated. */
@@ -15,6 +18,13 @@ export interface SessionFilter {
   rescheduleRequested?: boolean;
 }
 
+/** The session changed between the read a change was decided on and its save. */
+export class SessionChanged extends ConflictError {
+  constructor(sessionId: string) {
+    super('session-changed', `session ${sessionId} changed meanwhile; fetch it and try again`);
+  }
+}
+
 /** Sessions and their history. */
 @Injectable()
 export class SessionRepository {
@@ -22,9 +32,65 @@ export class SessionRepository {
     await manager.insert(SessionEntity, session);
   }
 
-  async save(manager: EntityManager, session: SessionEntity): Promise<void> {
-    const { id, ...changes } = session;
-    await manager.update(SessionEntity, { id }, { ...changes, updatedAt: new Date() });
+  /**
+   * Saves a change of the session's state (status, version, participants, time, venue, hold,
+   * cancel reason) with its history entry, releasing its reservations or taking them anew, in
+   * one statement: one round trip for the whole change. The old reservations go before the new
+   * ones come in, so a session moved to an overlapping time does not clash with itself.
+   *
+   * Saved only over the row the change was decided on (its `updatedAt`, to the millisecond):
+   * if anyone changed the session meanwhile, nothing is saved and `SessionChanged` is thrown.
+   * A caller that locked the row first never sees that.
+   */
+  async record(manager: EntityManager, session: SessionEntity, change: { action: string; actor: string; reservations: 'keep' | 'release' | Resource[] }): Promise<void> {
+    const { reservations } = change;
+    const decidedOn = session.updatedAt;
+    session.updatedAt = new Date();
+    let saved: unknown[];
+    try {
+      saved = await preparedQuery(
+        manager,
+        'scheduling-session-change',
+        `WITH released AS (
+           DELETE FROM scheduling.reservation WHERE session_id = $1 AND $2::boolean RETURNING 1
+         ), reserved AS (
+           INSERT INTO scheduling.reservation (session_id, resource, during)
+           SELECT $1, r.resource, tstzrange($6, $7, '[)')
+           FROM unnest($3::text[]) WITH ORDINALITY AS r(resource, n), (SELECT count(*) FROM released) AS first_released
+           ORDER BY r.n
+           RETURNING 1
+         ), saved AS (
+           UPDATE scheduling.session SET status = $4, version = $5, participant_ids = $8, starts_at = $6, ends_at = $7, venue_id = $9,
+             hold_expires_at = $10, cancel_reason = $11, updated_at = $12
+           WHERE id = $1 AND date_trunc('milliseconds', updated_at) = $15 RETURNING 1
+         )
+         INSERT INTO scheduling.session_change (session_id, version, action, status, starts_at, venue_id, actor, at)
+         SELECT $1, $5, $13, $4, $6, $9, $14, $12 FROM saved
+         RETURNING 1`,
+        [
+          session.id,
+          reservations !== 'keep',
+          // In one order for everyone: two bookings waiting on each other's rows would deadlock.
+          Array.isArray(reservations) ? [...reservations].sort() : [],
+          session.status,
+          session.version,
+          session.startsAt,
+          session.endsAt,
+          session.participantIds,
+          session.venueId,
+          session.holdExpiresAt,
+          session.cancelReason,
+          session.updatedAt,
+          change.action,
+          change.actor,
+          decidedOn,
+        ],
+      );
+    } catch (error) {
+      throw clashOf(error) ?? error;
+    }
+    // Thrown, so the caller's transaction rolls back any reservations taken in the same statement.
+    if (saved.length === 0) throw new SessionChanged(session.id);
   }
 
   /** The session locked for a change, so two changes to one session run one after the other. */
@@ -75,12 +141,6 @@ export class SessionRepository {
     );
   }
 
-  /** Whether any hold has lapsed: one cheap read, so a booking opens no transaction to release none. */
-  async anyLapsedHold(manager: EntityManager, now: Date): Promise<boolean> {
-    const [row] = await manager.query(`SELECT EXISTS (SELECT 1 FROM scheduling.session WHERE status = 'held' AND hold_expires_at <= $1) AS lapsed`, [now]);
-    return row.lapsed === true;
-  }
-
   /** Held sessions whose hold has lapsed, locked; those another transaction holds are left for it. */
   lapsedHolds(manager: EntityManager, now: Date): Promise<SessionEntity[]> {
     return manager
@@ -89,17 +149,6 @@ export class SessionRepository {
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
       .getMany();
-  }
-
-  /** Held and booked sessions within [from, to) that involve any of these people or venues. */
-  reservedAround(manager: EntityManager, from: Date, to: Date, personIds: string[], venueIds: string[]): Promise<SessionEntity[]> {
-    return selectEntities(
-      manager,
-      SessionEntity,
-      `SELECT * FROM scheduling.session WHERE status IN ('held', 'booked') AND starts_at < $2 AND ends_at > $1
-         AND (participant_ids && $3::uuid[] OR facilitator_ids && $3::uuid[] OR venue_id = ANY($4::uuid[]))`,
-      [from, to, personIds, venueIds],
-    );
   }
 
   /**

@@ -1,43 +1,74 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Counter } from 'prom-client';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '#auth';
-import { ConflictError } from '#platform';
-import { parseInstance, suggest, type Suggestion } from '#scheduler';
+import { ConflictError, metricsRegistry } from '#platform';
+import { suggest, type Suggestion } from '#scheduler';
 import { SessionAccess } from '../access/session-access';
 import { SCHEDULING_DB } from '../database';
 import { SchedulingConfig } from '../scheduling.config';
 import type { SuggestionView } from '../sessions/dto/session.dto';
 import type { SessionEntity } from '../sessions/session.entity';
+import { isRemote } from '../venues/venue.entity';
 import { UnplaceableSession } from './attendance';
-import { type BuildOptions, InstanceBuilder, iso, type SessionWorld } from './instance-builder';
+import { type BuildOptions, InstanceBuilder, iso, SLOT_MINUTES, type SessionWorld } from './instance-builder';
+import { type CacheOutcome, type Computed, WorldCache } from './world-cache';
+import { WorldChanges } from './world-changes';
 
 const FIRST_LOOK_DAYS = 7;
 const SETTLED_MARGIN_MS = 2 * 86_400_000;
+const SLOT_MS = SLOT_MINUTES * 60_000;
+/** Sessions' answers kept per process: each is a few options and the keys it read. */
+const CACHED_ANSWERS = 20_000;
 
-/** The k best times and venues for a session, from the scheduler, with near misses after. */
+const answers = new Counter({
+  name: 'convene_scheduling_suggestions_total',
+  help: 'Suggestion requests by how they were answered: hit (kept answer), shared (one being computed), miss (computed and kept), uncached (not listening for changes)',
+  labelNames: ['outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+/**
+ * The k best times and venues for a session, from the scheduler, with near misses after.
+ * Answers are kept until something they read changes (`WorldCache`), or the quarter hour
+ * they start from passes, or a hold they counted on lapses.
+ */
 @Injectable()
 export class SuggestionsService {
+  private readonly cache: WorldCache<SuggestionView[]>;
+
   constructor(
     @InjectDataSource(SCHEDULING_DB) private readonly dataSource: DataSource,
     @Inject(SchedulingConfig) private readonly config: SchedulingConfig,
     private readonly access: SessionAccess,
     private readonly builder: InstanceBuilder,
-  ) {}
+    changes: WorldChanges,
+  ) {
+    this.cache = new WorldCache(changes, CACHED_ANSWERS);
+  }
 
   async suggest(principal: Principal, sessionId: string, k: number): Promise<SuggestionView[]> {
-    const manager = this.dataSource.manager;
-    const session = await this.access.read(manager, principal, sessionId);
+    const session = await this.access.read(this.dataSource.manager, principal, sessionId);
     if (session.status === 'cancelled') throw new ConflictError('session-cancelled', `session ${sessionId} is cancelled`);
+    const now = new Date();
+    const stamp = JSON.stringify([Math.ceil(now.getTime() / SLOT_MS), ...placingFacts(session)]);
+    return this.cache.get(`${session.id}:${k}`, stamp, () => this.compute(session, k, now), countAnswer);
+  }
+
+  private async compute(session: SessionEntity, k: number, now: Date): Promise<Computed<SuggestionView[]>> {
+    const manager = this.dataSource.manager;
     // Options come earliest first: a week usually holds k of them, and costs a sixth of the horizon to build.
     const lookAhead = Math.min(FIRST_LOOK_DAYS, this.config.SUGGESTION_HORIZON_DAYS);
-    let world = await worldOf(this.builder, manager, session, { horizonDays: lookAhead });
-    let options = suggest(parseInstance(world.instance), session.id, k);
+    let world = await worldOf(this.builder, manager, session, { horizonDays: lookAhead }, now);
+    let options = suggest(world.instance, session.id, k);
+    const read = [world];
     if (lookAhead < this.config.SUGGESTION_HORIZON_DAYS && !settled(options, k, world, session.durationMinutes)) {
-      world = await worldOf(this.builder, manager, session);
-      options = suggest(parseInstance(world.instance), session.id, k);
+      world = await worldOf(this.builder, manager, session, {}, now);
+      options = suggest(world.instance, session.id, k);
+      read.push(world);
     }
-    return options.map((option) => {
+    const value = options.map((option) => {
       const venue = world.venues.get(option.venue)!;
       const start = Date.parse(option.start);
       const miss = option.nearMiss;
@@ -50,7 +81,32 @@ export class SuggestionsService {
         ...(miss ? { nearMiss: { personId: miss.attendee, role: world.people.get(miss.attendee)!.role, reason: miss.reason } } : {}),
       };
     });
+    const lapses = read.flatMap((w) => (w.holdsLapseAt === null ? [] : [w.holdsLapseAt]));
+    return { value, dependsOn: [...new Set(read.flatMap((w) => keysRead(w, session)))], validUntil: Math.min(Infinity, ...lapses) };
   }
+}
+
+/** Everything of the session's own row that its world is built from. */
+function placingFacts(s: SessionEntity): unknown[] {
+  return [s.status, s.version, s.caseId, s.organisationId, s.kind, s.delivery, s.durationMinutes, s.participantIds, s.facilitatorIds, s.notBefore, s.afterRules];
+}
+
+function countAnswer(outcome: CacheOutcome): void {
+  answers.inc({ outcome });
+}
+
+/**
+ * The world keys a session's world was read from (see `WorldChanges`): its case, its
+ * organisation's venues, everyone in it, and its rooms. A remote venue is left out: sessions
+ * there matter only through their people.
+ */
+function keysRead(world: SessionWorld, session: SessionEntity): string[] {
+  return [
+    `case:${session.caseId}`,
+    `venues:${session.organisationId}`,
+    ...[...world.people.keys()].map((id) => `person:${id}`),
+    ...[...world.venues.values()].filter((v) => !isRemote(v)).map((v) => `venue:${v.id}`),
+  ];
 }
 
 /**
@@ -65,9 +121,15 @@ function settled(options: Suggestion[], k: number, world: SessionWorld, duration
 }
 
 /** The session's world, or a 409 saying what stops it being placed at all. */
-export async function worldOf(builder: InstanceBuilder, manager: EntityManager, session: SessionEntity, options: BuildOptions = {}): Promise<SessionWorld> {
+export async function worldOf(
+  builder: InstanceBuilder,
+  manager: EntityManager,
+  session: SessionEntity,
+  options: BuildOptions = {},
+  now = new Date(),
+): Promise<SessionWorld> {
   try {
-    return await builder.build(manager, [session], new Date(), options);
+    return await builder.build(manager, [session], now, options);
   } catch (error) {
     if (error instanceof UnplaceableSession) throw new ConflictError('session-unplaceable', error.message);
     throw error;
