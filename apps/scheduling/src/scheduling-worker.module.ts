@@ -1,8 +1,8 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '#messaging';
 import { ReplyEventsHandler } from './attendance/reply-events.handler';
-import { BookingService } from './booking/booking.service';
-import { HoldSweeper } from './booking/hold-sweeper';
+import { HOLDS_QUEUE, HoldSweeper } from './booking/hold-sweeper';
 import { PeopleEventsHandler } from './people/people-events.handler';
 import { PlanningProcessor } from './planning/planning.processor';
 import { PollEventsHandler } from './polls/poll-events.handler';
@@ -13,8 +13,9 @@ import { SessionEventsHandler } from './sessions/session-events.handler';
 @Module({
   imports: [
     SchedulingModule,
+    BullModule.registerQueue({ name: HOLDS_QUEUE }),
     MessagingModule.worker({ service: 'scheduling', handlers: [PeopleEventsHandler, SessionEventsHandler, ReplyEventsHandler, PollEventsHandler] }),
   ],
-  providers: [{ provide: HoldSweeper, inject: [BookingService], useFactory: (booking: BookingService) => new HoldSweeper(booking) }, PlanningProcessor],
+  providers: [HoldSweeper, PlanningProcessor],
 })
 export class SchedulingWorkerModule {}
