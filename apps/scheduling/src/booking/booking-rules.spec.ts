@@ -101,4 +101,63 @@ describe('booking refuses a time that breaks a rule', () => {
       expect(pair.find((a) => a.status === 409)!.body).toMatchObject({ error: 'rules-broken', details: { violations: [expect.objectContaining({ rule: 7 })] } });
     }
   });
+
+  /** Both requests of each pair at the same instant; what each pair got, in request order. */
+  async function race(f: SchedulingFactory, pairs: { sessionId: string; start: string; venueId: string }[][]): Promise<{ status: number; body: any }[][]> {
+    const answers = await Promise.all(
+      pairs.flat().map(({ sessionId, start, venueId }) =>
+        request(t.http).post(`/sessions/${sessionId}/hold`).set('Authorization', `Bearer ${f.coordinator}`).send({ start, venueId }),
+      ),
+    );
+    return pairs.map((_, i) => answers.slice(i * 2, i * 2 + 2).map((a) => ({ status: a.status, body: a.body })));
+  }
+
+  it('keeps the chain when a preparation and the conference after it are held at the same instant', async () => {
+    const f = organisation();
+    const video = await f.venue({ kind: 'video', label: 'Video', hours: [] });
+    const pairs = await Promise.all(
+      Array.from({ length: 8 }, async (_, round) => {
+        const c = await f.case();
+        const harmedPrep = await f.request(c, 'preparation', [c.harmed]);
+        const responsiblePrep = await f.request(c, 'preparation', [c.responsible]);
+        const conference = await f.request(c, 'conference', [c.harmed, c.responsible]);
+        const day = round * 7 * 24 * 60;
+        await f.ok('post', `/sessions/${responsiblePrep}/hold`, { start: at(day), venueId: video.id });
+        // Alone, each is fine: the conference a day after the one preparation placed; the other preparation the next morning.
+        // Together the conference would start an hour after that preparation ends, not a day.
+        return [
+          { sessionId: conference, start: at(day + 24 * 60 + 120), venueId: video.id },
+          { sessionId: harmedPrep, start: at(day + 24 * 60), venueId: video.id },
+        ];
+      }),
+    );
+    for (const [conference, preparation] of await race(f, pairs)) {
+      expect([conference!.status, preparation!.status].sort()).toEqual([200, 409]);
+      const refused = conference!.status === 409 ? conference! : preparation!;
+      expect(refused.body).toMatchObject({ error: 'rules-broken' });
+    }
+  });
+
+  it('leaves a person the travel time when both of their sessions are held at the same instant', async () => {
+    const f = organisation();
+    const hub = await f.venue({ kind: 'community', label: 'Hub' });
+    const annex = await f.venue({ kind: 'community', label: 'Annex' });
+    const pairs = await Promise.all(
+      Array.from({ length: 8 }, async (_, round) => {
+        const c = await f.case();
+        const first = await f.request(c, 'preparation', [c.harmed]);
+        const second = await f.request(c, 'preparation', [c.harmed]);
+        const from = Math.floor(round / 4) * 24 * 60 + (round % 4) * 120;
+        // Back to back at two venues: no overlap for the reservations, but none of the 30 minutes to get across.
+        return [
+          { sessionId: first, start: at(from), venueId: hub.id },
+          { sessionId: second, start: at(from + 60), venueId: annex.id },
+        ];
+      }),
+    );
+    for (const pair of await race(f, pairs)) {
+      expect(pair.map((a) => a.status).sort()).toEqual([200, 409]);
+      expect(pair.find((a) => a.status === 409)!.body).toMatchObject({ error: 'rules-broken', details: { violations: [expect.objectContaining({ rule: 4 })] } });
+    }
+  });
 });
