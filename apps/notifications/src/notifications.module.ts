@@ -3,22 +3,33 @@ import { Module } from '@nestjs/common';
 import { MessagingModule, RpcClient } from '#messaging';
 import { ENVIRONMENT, type Environment, loadConfig, ServiceDatabaseModule } from '#platform';
 import { AlertRepository } from './alerts/alert.repository';
+import { AlertsController, AlertsService } from './alerts/alerts';
 import { ContactRoutes } from './contacts/contact-routes';
 import { NumberHash } from './contacts/number-hash';
 import { MessageComposer } from './content/message-composer';
 import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from './database';
 import { MessageTexts } from './delivery/message-text';
+import { DeliveryFailures } from './messages/delivery-failures';
+import { MessageLogController, MessageLogService } from './messages/message-log';
 import { MessageRepository } from './messages/message.repository';
 import { NotificationsConfig } from './notifications.config';
 import { OptOutRepository } from './opt-outs/opt-out.repository';
+import { ReminderPlansController, ReminderPlansService } from './reminders/reminder-plans';
 import { ReminderRepository } from './reminders/reminder.repository';
+import { ReviewController } from './review/review.controller';
+import { ReviewService } from './review/review.service';
 import { SEND_QUEUE } from './reminders/send-queue';
 import { SendScheduler } from './reminders/send-scheduler';
 import { SessionRepository } from './sessions/session.repository';
+import { InboundService } from './sms/inbound.service';
+import { StatusCallbacks } from './sms/status-callbacks';
+import { TwilioSignature } from './sms/twilio-signature';
+import { TwilioWebhooksController } from './sms/twilio-webhooks.controller';
 
 const SHARED = [
   AlertRepository,
   ContactRoutes,
+  DeliveryFailures,
   MessageComposer,
   MessageRepository,
   MessageTexts,
@@ -41,7 +52,18 @@ const SHARED = [
     MessagingModule.outbox('notifications'),
     BullModule.registerQueue({ name: SEND_QUEUE }),
   ],
-  providers: [{ provide: NotificationsConfig, inject: [ENVIRONMENT], useFactory: (env: Environment) => loadConfig(NotificationsConfig, env) }, ...SHARED],
+  controllers: [TwilioWebhooksController, ReviewController, MessageLogController, AlertsController, ReminderPlansController],
+  providers: [
+    { provide: NotificationsConfig, inject: [ENVIRONMENT], useFactory: (env: Environment) => loadConfig(NotificationsConfig, env) },
+    ...SHARED,
+    TwilioSignature,
+    StatusCallbacks,
+    InboundService,
+    ReviewService,
+    MessageLogService,
+    AlertsService,
+    ReminderPlansService,
+  ],
   exports: [NotificationsConfig, ...SHARED],
 })
 export class NotificationsModule {}

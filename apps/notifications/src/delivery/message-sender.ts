@@ -1,17 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AlertRepository } from '../alerts/alert.repository';
 import { ContactRoutes, type Recipient } from '../contacts/contact-routes';
 import { NumberHash } from '../contacts/number-hash';
 import { NOTIFICATIONS_DB } from '../database';
 import { EmailSender } from '../email/email-sender';
 import { inviteFor } from '../email/invite';
 import type { MessageEntity } from '../messages/message.entity';
+import { DeliveryFailures } from '../messages/delivery-failures';
 import { MessageRepository } from '../messages/message.repository';
 import { NotificationsConfig } from '../notifications.config';
 import { OptOutRepository } from '../opt-outs/opt-out.repository';
-import { SendScheduler } from '../reminders/send-scheduler';
 import { noLongerTrue, validitySeconds } from '../reminders/send-rules';
 import type { SessionEntity } from '../sessions/session.entity';
 import { SessionRepository } from '../sessions/session.repository';
@@ -43,14 +42,13 @@ export class MessageSender {
     private readonly messages: MessageRepository,
     private readonly sessions: SessionRepository,
     private readonly optOuts: OptOutRepository,
-    private readonly alerts: AlertRepository,
+    private readonly failures: DeliveryFailures,
     private readonly routes: ContactRoutes,
     private readonly numberHash: NumberHash,
     private readonly texts: MessageTexts,
     private readonly sms: SmsSender,
     private readonly email: EmailSender,
     private readonly rate: SmsRateLimiter,
-    private readonly scheduler: SendScheduler,
   ) {
     this.numbers = config.SMS_FROM_NUMBERS.split(',');
   }
@@ -146,24 +144,13 @@ export class MessageSender {
     return DONE;
   }
 
-  /** Recorded as failed; the coordinator alerted; the other safe channel tried. */
-  async failPermanently(message: MessageEntity, why: string): Promise<JobOutcome> {
+  private async failPermanently(message: MessageEntity, why: string): Promise<JobOutcome> {
     this.logger.warn(`message ${message.id} (${message.channel}) failed: ${why}`);
-    const moved = await this.dataSource.transaction(async (manager) => {
+    const recorded = await this.dataSource.transaction(async (manager) => {
       const locked = await this.messages.lock(manager, message.id);
-      if (!locked || !(await this.messages.move(manager, locked, 'failed', why, { error: why }))) return false;
-      await this.alerts.raise(manager, {
-        organisationId: locked.organisationId,
-        caseId: locked.caseId,
-        kind: 'delivery-failed',
-        sessionId: locked.sessionId,
-        participantId: locked.participantId,
-        messageId: locked.id,
-        detail: `${locked.purpose} by ${locked.channel} failed: ${why}`,
-      });
-      return true;
+      return locked ? this.failures.record(manager, locked, 'failed', why) : false;
     });
-    if (moved) await this.scheduler.fallback(message.id);
+    if (recorded) await this.failures.tryOtherChannel(message.id);
     return DONE;
   }
 
