@@ -182,6 +182,7 @@ export class MessageSender {
       sessionId: session.id,
       recipientId: recipient.participantId,
       recipientEmail: address,
+      recipientName: recipient.firstName,
       organizer: from,
       version: message.sessionVersion ?? session.version,
       startsAt: new Date(session.startsAt),

@@ -5,6 +5,7 @@ export interface Invite {
   /** Whose calendar: each recipient gets their own invite, naming no one else. */
   recipientId: string;
   recipientEmail: string;
+  recipientName: string;
   organizer: { name: string; email: string };
   version: number;
   startsAt: Date;
@@ -34,7 +35,7 @@ export function inviteFor(invite: Invite): string {
     endInputType: 'utc',
     endOutputType: 'utc',
     organizer: invite.organizer,
-    attendees: [{ email: invite.recipientEmail, rsvp: false, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }],
+    attendees: [{ name: invite.recipientName, email: invite.recipientEmail, rsvp: false, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }],
   };
   const { error, value } = createEvent(attributes);
   if (error || !value) throw new Error(`calendar invite: ${error?.message ?? 'no value'}`);

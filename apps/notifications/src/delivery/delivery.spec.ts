@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { eventually } from '#testing';
+import { type Harness, nightZone, person, startNotifications } from '../../test/notifications.harness';
+import type { Recipient } from '../../test/rpc-stand-ins';
+
+const HOUR = 3600_000;
+
+describe('sending: safe channels, quiet hours, content review, provider faults, invites', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startNotifications(undefined, { MAIL_FROM: 'Medway RJ <rj@medway.example.org>', MAIL_FROM_NEUTRAL: 'Appointments <appointments@example.net>' });
+  });
+
+  afterAll(() => h.close());
+
+  function session(caseId: string, participants: Recipient[], startsInMs: number, version = 1, sessionId = randomUUID(), type: 'session.booked' | 'session.rescheduled' = 'session.booked') {
+    for (const p of participants) h.rpc.route(caseId, p.participantId, p);
+    const startsAt = new Date(Date.now() + startsInMs);
+    const payload = {
+      sessionId, kind: 'conference' as const, version, participantIds: participants.map((p) => p.participantId), facilitatorIds: [randomUUID()],
+      startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + HOUR).toISOString(), venueId: randomUUID(), venueKind: 'community' as const,
+    };
+    return type === 'session.booked'
+      ? h.event('session.booked', payload, caseId)
+      : h.event('session.rescheduled', { ...payload, previousStartsAt: payload.startsAt, previousVenueId: payload.venueId }, caseId);
+  }
+
+  /** An .ics with its folded lines joined again. */
+  const unfold = (text: string) => text.replace(/\r?\n[ \t]/g, '');
+
+  const messages = (caseId: string): Promise<{ channel: string; purpose: string; status: string; error: string | null }[]> =>
+    h.db.query(`SELECT channel, purpose, status, error FROM notifications.message WHERE case_id = $1 ORDER BY created_at`, [caseId]);
+
+  it('mails a participant who marked only email safe: plain and HTML parts, their own invite, a neutral sender when discreet', async () => {
+    const caseId = randomUUID();
+    const sessionId = randomUUID();
+    const ana = person({ firstName: 'Ana', sms: null, discreet: true });
+    const ben = person({ firstName: 'Ben', sms: null, email: 'ben@example.org' });
+    await h.deliver(session(caseId, [ana, ben], 72 * HOUR, 1, sessionId));
+    await eventually(() => expect(h.smtp.messagesTo(ana.email!)).toHaveLength(1));
+    await eventually(() => expect(h.smtp.messagesTo(ben.email!)).toHaveLength(1));
+    const [mail] = h.smtp.messagesTo(ana.email!);
+    expect(mail!.from).toContain('appointments@example.net');
+    expect(h.smtp.messagesTo(ben.email!)[0]!.from).toContain('rj@medway.example.org');
+    expect(mail!.subject).toMatch(/^Your appointment on /);
+    expect(mail!.text).toMatch(/^Hello Ana, your appointment is booked for /);
+    expect(mail!.html).toContain('<p>Hello Ana');
+    const invite = { ...mail!.calendars[0]!, text: unfold(mail!.calendars[0]!.text) };
+    expect(invite!.method).toBe('REQUEST');
+    expect(invite!.text).toContain(`UID:${sessionId}.${ana.participantId}@convene`);
+    expect(invite!.text).toContain('SEQUENCE:1');
+    expect(invite!.text).toContain(ana.email);
+    expect(invite!.text).not.toContain(ben.email);
+
+    await h.deliver(session(caseId, [ana, ben], 96 * HOUR, 2, sessionId, 'session.rescheduled'));
+    await eventually(() => expect(h.smtp.messagesTo(ana.email!)).toHaveLength(2));
+    expect(unfold(h.smtp.messagesTo(ana.email!)[1]!.calendars[0]!.text)).toMatch(new RegExp(`UID:${sessionId}.${ana.participantId}@convene[\\s\\S]*SEQUENCE:2`));
+
+    await h.deliver(h.event('session.cancelled', { sessionId, kind: 'conference', version: 3, participantIds: [ana.participantId, ben.participantId], facilitatorIds: [], reason: 'cancelled-by-coordinator', wasBookedFor: new Date(Date.now() + 96 * HOUR).toISOString() }, caseId));
+    await eventually(() => expect(h.smtp.messagesTo(ana.email!)).toHaveLength(3));
+    const cancel = h.smtp.messagesTo(ana.email!)[2]!.calendars[0]!;
+    expect(cancel.method).toBe('CANCEL');
+    expect(cancel.text).toContain('SEQUENCE:3');
+    expect(cancel.text).toContain('STATUS:CANCELLED');
+  });
+
+  it('sends the logistics of a person in custody to their offender manager only', async () => {
+    const caseId = randomUUID();
+    const manager = person({ role: 'offender-manager', relation: 'offender-manager-for-person-in-custody', firstName: 'Olu', sms: null });
+    const inCustody = randomUUID();
+    h.rpc.route(caseId, inCustody, manager);
+    const event = session(caseId, [], 72 * HOUR);
+    (event.payload as { participantIds: string[] }).participantIds = [inCustody];
+    await h.deliver(event);
+    await eventually(() => expect(h.smtp.messagesTo(manager.email!)).toHaveLength(1));
+    expect(h.smtp.messagesTo(manager.email!)[0]!.text).toMatch(/^Hello Olu/);
+    const [row] = await h.db.query(`SELECT participant_id, recipient_id FROM notifications.message WHERE case_id = $1`, [caseId]);
+    expect(row).toEqual({ participant_id: inCustody, recipient_id: manager.participantId });
+  });
+
+  it('defers an SMS due in quiet hours to their end, and drops one that would then be too late', async () => {
+    const zone = nightZone();
+    const later = person({ timeZone: zone, email: null });
+    const soon = person({ timeZone: zone, email: null });
+    const [laterCase, soonCase] = [randomUUID(), randomUUID()];
+    await h.deliver(session(laterCase, [later], 72 * HOUR));
+    await h.deliver(session(soonCase, [soon], 2.5 * HOUR));
+    await eventually(async () => {
+      const [deferred] = await h.db.query(`SELECT status, outcome, due_at FROM notifications.reminder WHERE case_id = $1 AND kind = 'confirmation'`, [laterCase]);
+      expect(deferred).toMatchObject({ status: 'planned', outcome: 'deferred-quiet-hours' });
+      expect(new Date(deferred.due_at).getTime()).toBeGreaterThan(Date.now() + HOUR);
+      expect(await messages(soonCase)).toEqual([{ channel: 'sms', purpose: 'confirmation', status: 'dropped', error: null }]);
+    });
+    expect(h.twilio.messages.filter((m) => m.to === later.sms || m.to === soon.sms)).toEqual([]);
+  });
+
+  it('holds a message the policy refuses; an edit is screened again, and only a clean text is released and sent', async () => {
+    const caseId = randomUUID();
+    // A first name recorded as an initial is not one the template may use: held, with the reason.
+    const jay = person({ firstName: 'J.' });
+    const other = person({ firstName: 'Mark', role: 'person-responsible' });
+    await h.deliver(session(caseId, [jay, other], 72 * HOUR));
+    const coordinator = h.t.token('coordinator');
+    const api = (method: 'get' | 'put' | 'post', path: string, body?: object) => {
+      const call = request(h.t.http)[method](path).set('Authorization', `Bearer ${coordinator}`);
+      return body ? call.send(body) : call;
+    };
+    const held = await eventually(async () => {
+      const list = (await api('get', '/notifications/review')).body as { id: string; participantId: string; reasons: string[] }[];
+      const mine = list.find((m) => m.participantId === jay.participantId);
+      expect(mine?.reasons).toEqual(["slot name: must be the recipient's own first name"]);
+      return mine!;
+    });
+    expect((await request(h.t.http).get('/notifications/review').set('Authorization', `Bearer ${h.t.token('coordinator', 'org-b')}`)).body).toEqual([]);
+    expect((await request(h.t.http).get('/notifications/review').set('Authorization', `Bearer ${h.t.token('facilitator')}`)).status).toBe(403);
+
+    const naming = await api('put', `/notifications/review/${held.id}`, { body: 'Hello, your appointment is booked. Mark will be there too.' });
+    expect(naming.body.reasons).toEqual(['other-party-pii: names Mark (person-responsible)'.replace('Mark', other.participantId)]);
+    const refused = await api('post', `/notifications/review/${held.id}/release`);
+    expect(refused.status).toBe(409);
+
+    await api('put', `/notifications/review/${held.id}`, { body: 'Hello, your appointment is booked. Questions: 01632 960 000.' });
+    const released = await api('post', `/notifications/review/${held.id}/release`);
+    expect(released.body).toMatchObject({ status: 'queued', reasons: [] });
+    await eventually(() => expect(h.twilio.messages.filter((m) => m.to === jay.sms).map((m) => m.body)).toEqual(['Hello, your appointment is booked. Questions: 01632 960 000.']));
+    const log = (await api('get', `/cases/${caseId}/messages`)).body as { participantId: string; statuses: { status: string }[] }[];
+    expect(log.find((m) => m.participantId === jay.participantId)!.statuses.map((s) => s.status)).toEqual(['held', 'held', 'held', 'released', 'queued', 'sent', 'delivered']);
+  });
+
+  it('retries a provider hiccup without sending twice, and after a permanent refusal alerts and tries email', async () => {
+    const caseId = randomUUID();
+    const flaky = person();
+    h.twilio.setRecipientFault(flaky.sms!, { kind: 'transient', status: 503, times: 2 });
+    const invalid = person({ firstName: 'Ivy' });
+    h.twilio.setRecipientFault(invalid.sms!, { kind: 'reject', code: 21211 });
+    await h.deliver(session(caseId, [flaky, invalid], 72 * HOUR));
+    await eventually(() => expect(h.twilio.messages.filter((m) => m.to === flaky.sms)).toHaveLength(1));
+    expect(h.twilio.requests.filter((r) => r.to === flaky.sms).map((r) => r.httpStatus)).toEqual([503, 503, 201]);
+    await eventually(() => expect(h.smtp.messagesTo(invalid.email!)).toHaveLength(1));
+    const alerts = (await request(h.t.http).get(`/notifications/alerts?caseId=${caseId}`).set('Authorization', `Bearer ${h.t.token('coordinator')}`)).body;
+    expect(alerts).toEqual([expect.objectContaining({ kind: 'delivery-failed', participantId: invalid.participantId, detail: 'confirmation by sms failed: twilio 400 error 21211' })]);
+  });
+
+  it('gives an SMS a validity period that ends when the session starts', async () => {
+    const caseId = randomUUID();
+    const p = person();
+    await h.deliver(session(caseId, [p], 3 * HOUR));
+    await eventually(() => expect(h.twilio.messages.filter((m) => m.to === p.sms)).toHaveLength(1));
+    const validity = h.twilio.messages.find((m) => m.to === p.sms)!.validityPeriod!;
+    expect(validity).toBeLessThanOrEqual(3 * 3600);
+    expect(validity).toBeGreaterThan(3 * 3600 - 60);
+  });
+});
