@@ -4,7 +4,7 @@ import { OpsModule } from '#messaging';
 import { type Environment, PlatformModule } from '#platform';
 import { CasesWorkerModule } from '../../../apps/cases/src/cases-worker.module';
 import { CasesModule } from '../../../apps/cases/src/cases.module';
-import { NotificationsModule } from '../../../apps/notifications/src/notifications.module';
+import { NotificationsWorkerModule } from '../../../apps/notifications/src/notifications-worker.module';
 import { ReportingWorkerModule } from '../../../apps/reporting/src/reporting-worker.module';
 import { SchedulingWorkerModule } from '../../../apps/scheduling/src/scheduling-worker.module';
 
@@ -14,7 +14,7 @@ export const SYSTEM_MODULES = [
   CasesModule,
   CasesWorkerModule,
   SchedulingWorkerModule,
-  NotificationsModule,
+  NotificationsWorkerModule,
   ReportingWorkerModule,
 ];
 

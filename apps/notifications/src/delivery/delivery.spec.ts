@@ -152,4 +152,21 @@ describe('sending: safe channels, quiet hours, content review, provider faults, 
     expect(validity).toBeLessThanOrEqual(3 * 3600);
     expect(validity).toBeGreaterThan(3 * 3600 - 60);
   });
+
+  it('sends a poll link asked of scheduling at send time, and nothing for a poll already closed', async () => {
+    const caseId = randomUUID();
+    const [open, closed] = [person({ firstName: 'Pat' }), person()];
+    const [openPoll, closedPoll, sessionId] = [randomUUID(), randomUUID(), randomUUID()];
+    h.rpc.route(caseId, open.participantId, open);
+    h.rpc.route(caseId, closed.participantId, closed);
+    h.rpc.pollLink(openPoll, open.participantId, { url: 'https://poll.example.org/polls/t0k3n', closesAt: new Date(Date.now() + 72 * HOUR).toISOString() });
+    for (const [pollId, p] of [[openPoll, open], [closedPoll, closed]] as const) {
+      await h.deliver(h.event('poll.opened', { pollId, sessionId, participantId: p.participantId, options: [], closesAt: new Date(Date.now() + 72 * HOUR).toISOString() }, caseId));
+    }
+    await eventually(() => expect(h.twilio.messages.filter((m) => m.to === open.sms).map((m) => m.body)).toEqual([expect.stringMatching(/^Hello Pat, please choose the times that suit you: https:\/\/poll\.example\.org\/polls\/t0k3n/)]));
+    await eventually(async () => expect(await h.db.query(`SELECT participant_id, status, outcome FROM notifications.reminder WHERE poll_id = $1`, [closedPoll])).toEqual([{ participant_id: closed.participantId, status: 'dropped', outcome: 'poll-closed' }]));
+    // The link's token never rests here: not in the job, not in the log's clear columns.
+    const stored = JSON.stringify(await h.db.query(`SELECT * FROM notifications.message WHERE case_id = $1`, [caseId]));
+    expect(stored).not.toContain('t0k3n');
+  });
 });
