@@ -1,7 +1,16 @@
+import { Test } from '@nestjs/testing';
 import { DateTime } from 'luxon';
+import type { Counter } from 'prom-client';
+import request from 'supertest';
+import { AuthModule } from '#auth';
+import { configureApi, metricsRegistry, PlatformModule } from '#platform';
+import { parseInstance } from '#scheduler';
 import { createTestApp, type TestApp } from '#testing';
 import { OFFICE_HOURS, organisations } from '../../test/scheduling.factory';
 import { SchedulingWorkerModule } from '../scheduling-worker.module';
+import { SchedulingModule } from '../scheduling.module';
+import { SessionRepository } from '../sessions/session.repository';
+import { InstanceBuilder } from './instance-builder';
 
 interface Option {
   start: string;
@@ -128,4 +137,61 @@ describe('suggestions for a pending session', () => {
     const held = await f.ok('post', `/sessions/${session}/hold`, { start: option!.start, venueId: option!.venueId });
     expect(held.participantIds).toEqual([c.harmed, interpreter]);
   });
+
+  it('answers again from memory until a change anywhere, then at once from the world as it now is', async () => {
+    const f = organisation();
+    const video = await f.venue({ kind: 'video', label: 'Video call', hours: [] });
+    const c = await f.case();
+    const mine = await f.request(c, 'preparation', [c.harmed]);
+    const theirs = await f.request(c, 'preparation', [c.harmed]);
+    const [first] = await f.ok<Option[]>('get', `/sessions/${mine}/suggestions?k=1`);
+    const hits = await answered('hit');
+    expect(await f.ok<Option[]>('get', `/sessions/${mine}/suggestions?k=1`)).toEqual([first]);
+    expect(await answered('hit')).toBe(hits + 1);
+
+    // Another process of the service books and edits; this one hears it before its next answer, without waiting.
+    const moduleRef = await Test.createTestingModule({ imports: [PlatformModule.forRoot({ env: t.env }), AuthModule, SchedulingModule] }).compile();
+    const elsewhere = configureApi(moduleRef.createNestApplication({ logger: false }), 'elsewhere');
+    await elsewhere.init();
+    try {
+      const there = (method: 'post' | 'put', path: string, body: object) =>
+        request(elsewhere.getHttpServer())[method](path).set('Authorization', `Bearer ${f.coordinator}`).send(body).expect(200);
+      await there('post', `/sessions/${theirs}/hold`, { start: first!.start, venueId: video.id });
+      const [next] = await f.ok<Option[]>('get', `/sessions/${mine}/suggestions?k=1`);
+      expect(Date.parse(next!.start)).toBeGreaterThanOrEqual(Date.parse(first!.end));
+      await there('put', `/people/${c.harmed}/availability`, { weekly: [{ weekday: 4, start: '10:00', end: '11:00' }] });
+      const [thursday] = await f.ok<Option[]>('get', `/sessions/${mine}/suggestions?k=1`);
+      expect([london(thursday!.start).weekday, london(thursday!.start).toFormat('HH:mm')]).toEqual([4, '10:00']);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it('builds instances the scheduler\'s own parser takes as they are (they are not parsed again on each request)', async () => {
+    const f = organisation();
+    const hub = await f.venue({ kind: 'community', label: 'Hub' });
+    await f.venue({ kind: 'prison', label: 'HMP Elmley', establishment: 'hmp-elmley', hours: [{ weekday: 2, start: '14:00', end: '16:00' }] });
+    await f.venue({ kind: 'video', label: 'Video call', hours: [] });
+    const c = await f.case({ interpreterLanguage: 'pl', needsAccessibleVenue: true }, { inCustody: true, establishment: 'hmp-elmley' });
+    await f.participant(c.caseId, 'interpreter');
+    await f.weekly(c.facilitators[0], OFFICE_HOURS);
+    const harmedPrep = await f.request(c, 'preparation', [c.harmed]);
+    const responsiblePrep = await f.request(c, 'preparation', [c.responsible]);
+    const [option] = await f.ok<Option[]>('get', `/sessions/${harmedPrep}/suggestions?k=1`);
+    await f.ok('post', `/sessions/${harmedPrep}/hold`, { start: option!.start, venueId: hub.id });
+    const conference = await f.request(c, 'conference', [c.harmed, c.responsible]);
+    const sessions = t.app.get(SessionRepository);
+    const builder = t.app.get(InstanceBuilder);
+    for (const id of [responsiblePrep, conference]) {
+      const session = (await sessions.find(f.dataSource.manager, id))!;
+      const { instance } = await builder.build(f.dataSource.manager, [session], new Date());
+      expect(parseInstance(instance)).toEqual(instance);
+    }
+  });
 });
+
+/** How many suggestions this process has answered so far with this outcome. */
+async function answered(outcome: string): Promise<number> {
+  const counter = metricsRegistry.getSingleMetric('convene_scheduling_suggestions_total') as Counter;
+  return (await counter.get()).values.find((v) => v.labels.outcome === outcome)?.value ?? 0;
+}

@@ -6,6 +6,8 @@ export interface WorldChangeSource {
   readonly epoch: number;
   subscribe(listener: WorldChangeListener): void;
   listen(): Promise<void>;
+  /** Resolves once every change committed before the call has been heard. */
+  caughtUp(): Promise<void>;
 }
 
 /** An answer, the world keys it read, and until when it holds whatever happens (a hold it counted on lapses). */
@@ -36,10 +38,11 @@ interface Running<T> {
 
 /**
  * Answers computed from the world (suggestions), kept in this process until something they
- * read changes. Every process hears every committed change (`WorldChanges`), so an answer is
- * dropped within about a millisecond of a change anywhere, and one computed while a change it
- * read was committing is never kept. Answers are advice: a booking checks everything again
- * under its locks, and the database refuses any overlap.
+ * read changes. Every process hears every committed change (`WorldChanges`), and a request
+ * first catches up with every change committed before it came, so an answer from memory is
+ * never older than one computed afresh would be; one computed while a change it read was
+ * committing is never kept. Answers are advice all the same: a booking checks everything
+ * again under its locks, and the database refuses any overlap.
  *
  * `stamp` is what the caller can check cheaply on every request (the session's own row, the
  * quarter hour): an entry with another stamp is stale. Nothing is kept while the process is
@@ -63,6 +66,7 @@ export class WorldCache<T> {
   }
 
   async get(key: string, stamp: string, compute: () => Promise<Computed<T>>, outcome: (o: CacheOutcome) => void = () => undefined): Promise<T> {
+    await this.changes.caughtUp();
     const entry = this.entries.get(key);
     if (entry && entry.stamp === stamp && entry.validUntil > this.clock() && this.changes.listening) {
       outcome('hit');

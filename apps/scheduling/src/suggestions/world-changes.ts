@@ -16,6 +16,10 @@ export type WorldChangeListener = (keys: readonly string[] | null) => void;
  * One LISTEN connection per process, opened on first use (the worker, which serves no
  * suggestions, never opens it). `epoch` changes with each connection, so a reader can tell
  * whether it listened without a break since a moment it noted.
+ *
+ * `caughtUp()` resolves once every change committed before it was called has been heard: a
+ * query on the listening connection, since Postgres sends a listener the notifications queued
+ * so far before it answers. Callers waiting together share one such query.
  */
 @Injectable()
 export class WorldChanges implements OnApplicationShutdown {
@@ -24,6 +28,8 @@ export class WorldChanges implements OnApplicationShutdown {
   private client: Client | null = null;
   private connecting: Promise<void> | null = null;
   private stopped = false;
+  private waiting: (() => void)[] = [];
+  private catchingUp = false;
   /** Counts connections made; 0 until the first is listening. */
   epoch = 0;
 
@@ -44,6 +50,14 @@ export class WorldChanges implements OnApplicationShutdown {
       this.connecting = null;
     });
     return this.connecting;
+  }
+
+  caughtUp(): Promise<void> {
+    if (!this.client) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      if (!this.catchingUp) void this.catchUp();
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -73,6 +87,18 @@ export class WorldChanges implements OnApplicationShutdown {
       await client.end().catch(() => undefined);
       this.logger.warn(`cannot listen for world changes (${(error as Error).message}); suggestions are not cached meanwhile`);
     }
+  }
+
+  /** Those waiting when a query is sent are answered by it; those who come meanwhile, by the next. */
+  private async catchUp(): Promise<void> {
+    this.catchingUp = true;
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0);
+      // A dropped connection has told everyone to forget: nothing is served from memory until it listens again.
+      await this.client?.query('SELECT 1').catch(() => undefined);
+      for (const resolve of batch) resolve();
+    }
+    this.catchingUp = false;
   }
 
   /** A lost connection may have lost notifications: everyone forgets, and the next use listens again. */
