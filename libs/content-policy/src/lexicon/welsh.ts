@@ -35,6 +35,7 @@ export const WELSH: readonly CategoryRules[] = [
     category: 'other-party-voice',
     patterns: [
       String.raw`(?:mae|roedd|bydd|mi|fe) ${WREF} (?:wedi |yn |n )?${cy('dweud', 'deud', 'ysgrifennu', 'sgwennu', 'gofyn', 'cytuno', 'gwrthod', 'ymddiheuro', 'difaru', 'edifar', 'teimlo', 'eisiau', 'isio', 'moyn', 'barod', 'bodlon', 'blin', 'diolchgar', 'penderfynu')}`,
+      String.raw`hoffai ${WREF}|hoffen nhw`,
       String.raw`(?:ei|eu) bod (?:e|o|hi|nhw) (?:yn )?${cy('difaru', 'edifar', 'blin', 'eisiau', 'isio', 'barod', 'bodlon', 'ymddiheuro')}`,
     ],
   },
@@ -42,6 +43,7 @@ export const WELSH: readonly CategoryRules[] = [
     category: 'case-substance',
     patterns: [
       cy('difrod', 'difrodi', 'dwyn', 'lladrata', 'ymosod', 'anafu', 'anafwyd', 'fandaliaeth', 'graffiti'),
+      String.raw`tan bwriadol|llosgi bwriadol|eich achos(?! (?:rhif|cyfeirnod))`,
       String.raw`(?:y|yr) noson (?:pan|y|honno)|beth ${cy('digwyddodd')}|yr hyn a ${cy('digwyddodd')}`,
       // the next session's subject, unless it is the arrangements
       String.raw`(?:byddwn|fyddwn|gallwn|hoffwn|rydyn|dyn) (?:ni )?(?:yn )?${cy('trafod', 'siarad am', 'edrych ar', 'mynd drwy', 'mynd trwy')}(?! (?:y |yr )?${cy('trefniadau', 'dyddiad', 'dyddiadau', 'amser', 'amseroedd', 'ystafell', 'lleoliad', 'teithio', 'parcio', 'ffurflen', 'ffurflenni')})`,
@@ -49,13 +51,14 @@ export const WELSH: readonly CategoryRules[] = [
   },
   {
     category: 'outcome',
-    patterns: [String.raw`fel y ${cy('cytunwyd')}|${cy('talu')} (?:yr |y )?gbp`],
+    patterns: [String.raw`fel y ${cy('cytunwyd')}(?! (?:ar y ffon|dros y ffon|ar ebost|ar e bost))|${cy('talu')} (?:yr |y )?gbp`],
   },
   {
     category: 'advice-or-pressure',
     patterns: [
       String.raw`(?:peidiwch|paid) (?:a |ag )?${cy('poeni', 'gofidio', 'becso', 'pryderu')}|bydd popeth (?:yn )?iawn|(?:byddwch|byddi) (?:chi |di )?(?:yn )?iawn`,
       cy('dewr', 'siomi', 'dibynnu arnoch', 'dibynnu arnat'),
+      String.raw`werth rhoi cynnig|rhoi cynnig arni|(?:peidiwch|paid) (?:a |ag )?${cy('tynnu', 'rhoi', 'canslo')}`,
       String.raw`${cy('gwneud')} (?:mor |yn )?dda|help mawr i bawb|petaech chi (?:yn )?dod|er dy les|er eich lles`,
     ],
   },

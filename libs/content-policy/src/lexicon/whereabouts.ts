@@ -20,10 +20,11 @@ export const PRISONS: CategoryRules = {
 export const WHEREABOUTS: CategoryRules = {
   category: 'other-party-pii',
   patterns: [
-    String.raw`release date|released|(?:his|her|their|your|early|temporary|day|zzother s) release|release (?:on|in|from|next|soon|early|date)|due out|gets out|getting out|get out (?:of|on|in|next)|comes out (?:of|on|in|next)|out of (?:prison|jail|custody)|parole|paroled|home detention curfew|hdc|rotl|(?:transferred|moved|sent) to (?:hmp|another prison|a different prison|a new prison|another establishment|an open prison|open conditions)|discharge date|rhyddhau`,
+    String.raw`(?:after|on|upon|before|until|since|pending|following) (?:his |her |their )?release|{PERSON} {AUX}(?:not )?(?:get |gets |getting |come |comes )?out (?:in|by|before|after|around|next|soon|early|later|for good)|hostel|approved premises|release date|released|(?:his|her|their|your|early|temporary|day|zzother s) release|release (?:on|in|from|next|soon|early|date)|due out|gets out|getting out|get out (?:of|on|in|next)|comes out (?:of|on|in|next)|out of (?:prison|jail|custody)|parole|paroled|home detention curfew|hdc|rotl|(?:transferred|moved|sent) to (?:hmp|another prison|a different prison|a new prison|another establishment|an open prison|open conditions)|discharge date|rhyddhau`,
     String.raw`{REF} {AUX}(?:lives|live|living|lived|moved|moving|staying|stays|resides|residing|rehoused|relocated|housed)(?! (?:stream|streamed|link))`,
     String.raw`{REFP} {AUX}(?:working|works|worked|employed|studying|studies) (?:at|in|for|near)|{REFP} {AUX}(?:back in the area|in the area|nearby|local|at college|at school|at university)`,
     String.raw`where {REF} {AUX}(?:lives|live|living|lived|staying|stays|works|work|working|held|being held|is held|goes|hangs out|drinks)`,
+    String.raw`{PERSON} {AUX}on (?:instagram|insta|facebook|fb|tiktok|snapchat|snap|twitter|whatsapp|linkedin)|(?:his|her|their|zzother s) (?:instagram|insta|facebook|tiktok|snapchat|twitter|handle|profile|socials)|{PERSON} {AUX}(?:drives|driving|drove|owns|has got|got) (?:a|an) (?:[^ |]+ ){0,2}(?:car|van|motorbike|corsa|fiesta|golf|astra|focus|polo|transit|scooter|truck|lorry|4x4|suv|bmw|audi|mercedes|ford|vauxhall)`,
     // Their phone or email itself is caught by the number and address rules: "her number" alone is
     // as often a facilitator's.
     String.raw`(?:his|her|their|zzother s) (?:address|home address|home|house|flat|street|road|estate|area|neighbourhood|neighborhood|whereabouts|location|workplace|school|college|town|village|new address|postcode)`,

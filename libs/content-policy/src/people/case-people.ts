@@ -258,6 +258,13 @@ export class CasePeople {
     return this.contactOwners().otherPhones.find((p) => p.phone === e164);
   }
 
+  /** Another participant whose number ends with these digits, unless one of the recipient's own does too. */
+  phoneEndingOwner(digits: string): CasePerson | undefined {
+    const owners = this.contactOwners();
+    if (owners.ownPhones.some((own) => own.endsWith(digits))) return undefined;
+    return owners.otherPhones.find((p) => p.phone!.endsWith(digits));
+  }
+
   /** The recipient's, their own people's or the service's number. */
   isOwnPhone(e164: string): boolean {
     return this.contactOwners().ownPhones.includes(e164);

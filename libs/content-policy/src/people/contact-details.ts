@@ -6,7 +6,7 @@ import { CasePeople, CasePerson, describe } from './case-people';
 import { findEmailAddresses, isRoleMailbox } from './email-addresses';
 import { isEveryTownStreet, streetWord } from './home-addresses';
 import { findPhoneNumbers, isMobile } from './phone-numbers';
-import { findPostcodes } from './postcodes';
+import { findPostcodeDistricts, findPostcodes } from './postcodes';
 
 /** Where a detail was found: the text it stood in is replaced by a placeholder word for the rules. */
 interface Span {
@@ -14,6 +14,9 @@ interface Span {
   end: number;
   placeholder: string;
 }
+
+// "the number ending 900273", "last four digits 0261": part of a number is enough to find its owner.
+const PHONE_ENDING_RE = /\b(?:ending|ends|last (?:three|four|five|six|[3-6]) digits)(?: in| with| are| is)?:? ((?:\d[ \-]?){4,8})(?!\d)/gi;
 
 const LINK_RE = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
 
@@ -72,12 +75,23 @@ export function screenContactDetails(text: string, people: CasePeople): { masked
     else if (!people.isOwnPhone(phone.e164) && isMobile(phone.e164)) findings.push(pii('mobile number that is not the service\'s or a facilitator\'s'));
   }
   const masked = replaceSpans(unmailed, phoneSpans);
+  for (const m of allMatches(PHONE_ENDING_RE, masked)) {
+    const owner = people.phoneEndingOwner(m[1].replace(/\D/g, ''));
+    if (owner) findings.push(pii(`end of the phone number of ${describe(owner)}`));
+  }
 
   const homes = people.others.filter((p) => p.home?.postcode);
   const postcodes = new Set(homes.length > 0 ? findPostcodes(masked) : []);
   for (const p of homes) {
     if (p.home?.postcode && postcodes.has(p.home.postcode) && !addressIsShareable(p, people) && p.home.postcode !== people.recipient?.home?.postcode) {
       findings.push(pii(`postcode of ${describe(p)}`));
+    }
+  }
+  const districts = new Set(homes.length > 0 ? findPostcodeDistricts(masked) : []);
+  for (const p of homes) {
+    const district = p.home!.postcode!.slice(0, -3);
+    if (districts.has(district) && !addressIsShareable(p, people) && !people.recipient?.home?.postcode?.startsWith(district)) {
+      findings.push(pii(`postcode district of ${describe(p)}`));
     }
   }
   return { masked, findings };

@@ -1,3 +1,4 @@
+import { memoise } from '../text/memoise';
 /**
  * Given names and the short forms people use for them. Each line is one family: a name found in a
  * line stands for every name on it ("Katherine" is also "Kate", "Kath", "Katie"; "Kate" is also
@@ -169,12 +170,22 @@ const SHORT_FORMS = families();
 
 const NONE: readonly string[] = [];
 
-/** The other names a person called `given` may be called by (lower case, without `given` itself). */
-export function otherFormsOf(given: string): readonly string[] {
-  return SHORT_FORMS.get(given) ?? NONE;
+// The British "-o" of familiarity: Dean → Deano, Rob → Robbo, Jon → Jonno.
+function familiarForms(given: string): string[] {
+  if (given.length < 3 || /[aeiouy]$/.test(given) || !/^[a-z]+$/.test(given)) return [];
+  const forms = [`${given}o`];
+  if (given.length === 3) forms.push(`${given}${given[2]}o`);
+  return forms;
 }
 
-/** Is `word` a name of the table, that is, one with other forms? */
+/** The other names a person called `given` may be called by (lower case, without `given` itself). */
+export const otherFormsOf = memoise((given: string): readonly string[] => {
+  const familiar = familiarForms(given);
+  const listed = SHORT_FORMS.get(given) ?? NONE;
+  return familiar.length === 0 ? listed : [...listed, ...familiar.filter((f) => !listed.includes(f))];
+});
+
+/** May `word` be another form of a given name: one of the table's, or a familiar "-o"? */
 export function hasOtherForms(word: string): boolean {
-  return SHORT_FORMS.has(word);
+  return SHORT_FORMS.has(word) || (word.length >= 4 && word.endsWith('o'));
 }

@@ -33,11 +33,33 @@ function continuesName(tokens: readonly Token[], i: number): boolean {
   return CONNECTORS.has(t.word) && i > 0 && tokens[i - 1].capitalised && !t.afterPunctuation;
 }
 
+// A town written before what is in it, in lower case: "Chester bus station", "Leeds city centre".
+const TOWN_FOLLOWERS: ReadonlyMap<string, ReadonlySet<string> | null> = new Map([
+  ['bus', new Set(['station'])],
+  ['train', new Set(['station'])],
+  ['railway', new Set(['station'])],
+  ['coach', new Set(['station'])],
+  ['town', new Set(['centre', 'center', 'hall'])],
+  ['city', new Set(['centre', 'center', 'hall'])],
+  ['station', null],
+  ['library', null],
+  ['cathedral', null],
+]);
+
+function townBefore(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!tokens[i].capitalised || tokens[i].sentenceStart || !next || next.capitalised || next.afterPunctuation) return false;
+  const second = TOWN_FOLLOWERS.get(next.word);
+  if (second === undefined) return false;
+  return second === null || second.has(tokens[i + 2]?.word ?? '');
+}
+
 /** For each token, whether it is part of the name of a place or an organisation. */
 export function properNounMask(tokens: readonly Token[]): boolean[] {
   const mask = new Array<boolean>(tokens.length).fill(false);
   for (let end = 0; end < tokens.length; end++) {
     const last = tokens[end];
+    if (townBefore(tokens, end)) mask[end] = true;
     if (!last.capitalised || !PLACE_WORDS.has(last.word)) continue;
     let start = end;
     while (start > 0 && !tokens[start].afterPunctuation && continuesName(tokens, start - 1)) start--;
