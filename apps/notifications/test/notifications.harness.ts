@@ -31,14 +31,19 @@ export interface Harness {
  * are global to a Redis server, so a private one keeps other test files' answers away), the
  * Twilio stand-in and the SMTP catcher, with cases and scheduling answering RPC through stand-ins.
  */
-export async function startNotifications(imports: Parameters<typeof createTestApp>[0] = [NotificationsWorkerModule], env: Environment = {}): Promise<Harness> {
+export async function startNotifications(
+  imports: Parameters<typeof createTestApp>[0] = [NotificationsWorkerModule],
+  env: Environment = {},
+  options: { rpcStandIns?: boolean } = {},
+): Promise<Harness> {
   const redisDir = mkdtempSync(join(tmpdir(), 'notifications-redis-'));
   const redis = await ensureRedis(`redis://127.0.0.1:${await freePort()}`, redisDir);
   const twilio = new TwilioStandIn();
   await twilio.start();
   const smtp = new SmtpCatcher();
   await smtp.start();
-  const rpc = await RpcStandIns.start(redis.url);
+  // Off when the real cases (and scheduling) modules answer RPC in the same app.
+  const rpc = await RpcStandIns.start(redis.url, options.rpcStandIns ?? true);
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   const t = await createTestApp(imports, {

@@ -17,11 +17,11 @@ export class RpcStandIns {
     private readonly pub: IORedis,
   ) {}
 
-  static async start(redisUrl: string): Promise<RpcStandIns> {
+  static async start(redisUrl: string, listen = true): Promise<RpcStandIns> {
     const sub = new IORedis(redisUrl);
     const pub = new IORedis(redisUrl);
     const standIns = new RpcStandIns(sub, pub);
-    await sub.subscribe(RPC_PATTERNS.contactRoute, RPC_PATTERNS.pollLink);
+    if (listen) await sub.subscribe(RPC_PATTERNS.contactRoute, RPC_PATTERNS.pollLink);
     sub.on('message', (channel, raw) => void standIns.answer(channel, raw));
     return standIns;
   }

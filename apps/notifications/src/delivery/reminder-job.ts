@@ -90,6 +90,10 @@ export class ReminderJob {
     const route = await this.routes.route(reminder.caseId, reminder.participantId);
     const recipient = route.recipient;
     if (!recipient) return this.unreachable(reminder, route.unreachableReason ?? 'no contact route', fallback);
+    // An offender manager who attends as well already gets their own message about the session.
+    if (recipient.participantId !== reminder.participantId && session?.participantIds.includes(recipient.participantId)) {
+      return this.dropReminder(reminder, 'recipient-attends-in-own-right', fallback);
+    }
     const optedOut = await this.optOuts.optedOut(manager, recipient.participantId, recipient.sms ? this.numberHash.of(recipient.sms) : null);
     const channels = safeChannels(recipient, optedOut, this.config.PREFERRED_CHANNEL).filter((c) => !tried.includes(c));
     if (channels.length === 0) return this.unreachable(reminder, fallback ? 'no other safe channel' : 'no safe channel', fallback);
