@@ -1,31 +1,42 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { AuthConfig, TokenService } from '#auth';
 import { dropDatabase, ensureDatabase, freePort, type RunningPostgres, startEmbeddedPostgres } from '#infra';
 import { type Environment, loadConfig, PlatformModule, withDevSecrets } from '#platform';
 import { SchedulingWorkerModule } from '../src/scheduling-worker.module';
-import { ORGANISATION, seed, type Seeded } from './seed';
+import { type Hold, ORGANISATION, seed, type Seeded } from './seed';
 
 /**
- * `npm run bench:booking`: the scheduling API as it runs in production (its own process):
- * one client, then 50 concurrent clients, asking for suggestions and holding sessions (most at
- * free times, some racing for one room and time), and a count of double bookings found
- * afterwards in the sessions themselves (not the reservation table that prevents them). The
- * last line's figures are those at 50 clients.
+ * `npm run bench:booking`: the scheduling API as it runs in production (its own process, its
+ * own log level), driven in a closed loop (each client sends its next request as soon as the
+ * last is answered, no think time): suggestions, then holds (the booking step: the people and
+ * room are reserved), by one client and by 50; then both at once. Holds are mostly at free
+ * times by video, each session moved to another weekday round after round; a contended tenth
+ * of the cases race for one room at one time, so each round one wins and the rest get a 409.
+ *
+ * Each figure comes with the CPU it cost per request (the API process, Postgres, and this
+ * client) and the load average, since the machine is shared; at the end the API's peak RSS and
+ * the double bookings found in the sessions themselves (not the reservation table that
+ * prevents them). The last line is the JSON of the issue, from the 50-client runs.
  */
 const CONNECTIONS = 50;
 const CASES = 100;
 const CONTENDED_CASES = 10;
-const SUGGEST_SECONDS = 10;
+/** The last cases, held by the single client only. */
+const SOLO_CASES = 10;
 const SOLO_SECONDS = 3;
-const SOLO_HOLDS = 40;
+const SOLO_ROUNDS = 5;
+const RUN_SECONDS = 10;
+/** Weekdays ahead to hold sessions on: more rounds than a run can reach, so holds keep moving. */
+const ROUNDS = 60;
+const MIXED_HOLDERS = 10;
 
 async function main(): Promise<void> {
   const env: Environment = withDevSecrets({ LOG_LEVEL: 'warn', ...process.env, QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}` });
@@ -33,12 +44,14 @@ async function main(): Promise<void> {
   try {
     const database = `bench_booking_${randomBytes(4).toString('hex')}`;
     let adminUrl = env.DATABASE_URL;
+    let embedded = false;
     if (!adminUrl) {
       const dataDir = mkdtempSync(join(tmpdir(), 'convene-bench-'));
       const postgres: RunningPostgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port: await freePort() });
       stops.unshift(async () => rmSync(dataDir, { recursive: true, force: true }));
       stops.unshift(() => postgres.stop());
       adminUrl = postgres.adminUrl;
+      embedded = true;
     }
     env.DATABASE_URL = await ensureDatabase(adminUrl, database);
     stops.unshift(() => dropDatabase(adminUrl!, database));
@@ -46,38 +59,63 @@ async function main(): Promise<void> {
     say(`seeding ${CASES} cases (${CASES * 4} sessions) through the event consumer...`);
     @Module({ imports: [PlatformModule.forRoot({ env }), SchedulingWorkerModule] })
     class SeedRoot {}
-    const context = await NestFactory.createApplicationContext(SeedRoot, { logger: false });
+    const context = await NestFactory.createApplicationContext(SeedRoot, { logger: ['error'], abortOnError: false });
     const seeded = await seed(context, CASES, CONTENDED_CASES);
     await context.close();
 
     const port = await freePort();
     const api = await startApi({ ...env, PORT: String(port) });
     stops.unshift(async () => void api.kill('SIGTERM'));
+    say(`API pid ${api.pid}, LOG_LEVEL ${env.LOG_LEVEL}; Postgres ${embedded ? 'embedded (its CPU counted)' : 'from DATABASE_URL (its CPU not counted)'}`);
+    const meter = new CpuMeter(api.pid!, embedded);
     const token = new TokenService(loadConfig(AuthConfig, env)).issue(
       { userId: 'bench', roles: ['coordinator'], organisationId: ORGANISATION, partnershipId: null },
       3600,
     );
-    const base = `http://127.0.0.1:${port}`;
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const target = { url: `http://127.0.0.1:${port}`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } };
+
+    const soloCases = seeded.cases.map((_, index) => index).slice(-SOLO_CASES);
+    const sharedCases = seeded.cases.map((_, index) => index).slice(0, -SOLO_CASES);
+    const soloHolds = holdsOf(seeded, soloCases, SOLO_ROUNDS);
+    const holds = holdsOf(seeded, sharedCases, ROUNDS);
+    const suggestions = suggestRequests(seeded.sessionIds);
 
     // One client first: the service time of a request, without waiting behind 49 others.
-    const alone = seeded.holds.slice(-SOLO_HOLDS);
-    const racing = seeded.holds.slice(0, -SOLO_HOLDS);
-    report('suggestions, 1 client', await run(base, headers, 1, { duration: SOLO_SECONDS }, suggestRequest(seeded.sessionIds)));
-    report('holds, 1 client', await run(base, headers, 1, { amount: alone.length }, holdRequest(alone)));
-    const suggestions = await run(base, headers, CONNECTIONS, { duration: SUGGEST_SECONDS }, suggestRequest(seeded.sessionIds));
-    report(`suggestions, ${CONNECTIONS} clients`, suggestions);
-    const holds = await run(base, headers, CONNECTIONS, { amount: racing.length }, holdRequest(racing));
-    report(`holds, ${CONNECTIONS} clients`, holds);
+    // Each session once: every answer computed, none from memory (what a miss costs).
+    await measure('suggestions, 1 client, first sight of each session', meter, target.url, () =>
+      run(target, 1, { amount: seeded.sessionIds.length }, suggestRequests(seeded.sessionIds)),
+    );
+    await measure('suggestions, 1 client', meter, target.url, () => run(target, 1, { duration: SOLO_SECONDS }, suggestions));
+    await measure('holds, 1 client', meter, target.url, () => run(target, 1, { amount: soloHolds.length }, holdRequests(soloHolds)));
+    const suggest50 = await measure(`suggestions, ${CONNECTIONS} clients`, meter, target.url, () => run(target, CONNECTIONS, { duration: RUN_SECONDS }, suggestions));
+    const nextHold = holdRequests(holds);
+    const hold50 = await measure(`holds, ${CONNECTIONS} clients`, meter, target.url, () => run(target, CONNECTIONS, { duration: RUN_SECONDS }, nextHold));
+    // Suggestions while others book: each booking changes what some suggestions were built on.
+    await measure(`mixed, ${CONNECTIONS} clients (${CONNECTIONS - MIXED_HOLDERS} suggesting, ${MIXED_HOLDERS} holding)`, meter, target.url, async () => {
+      const [s, h] = await Promise.all([
+        run(target, CONNECTIONS - MIXED_HOLDERS, { duration: RUN_SECONDS }, suggestions),
+        run(target, MIXED_HOLDERS, { duration: RUN_SECONDS }, nextHold),
+      ]);
+      report('  of which suggestions', s);
+      report('  of which holds', h);
+      return [s, h];
+    });
 
+    say(`API peak RSS: ${peakRssMb(api.pid!)} MB`);
+    const throughput = (suggest50.requests.total + hold50.requests.total) / (suggest50.duration + hold50.duration || 1);
+    say(
+      `closed loop: a client's mean wait is ${CONNECTIONS} / throughput (Little's law): ` +
+        `suggestions ${Math.round((CONNECTIONS * 1000) / (suggest50.requests.total / suggest50.duration))} ms, ` +
+        `holds ${Math.round((CONNECTIONS * 1000) / (hold50.requests.total / hold50.duration))} ms`,
+    );
     const doubleBookings = await countDoubleBookings(env.DATABASE_URL);
     say(`double bookings found in the sessions afterwards: ${doubleBookings}`);
     const result = {
-      suggestP50Ms: suggestions.latency.p50,
-      suggestP99Ms: suggestions.latency.p99,
-      bookP50Ms: holds.latency.p50,
-      bookP99Ms: holds.latency.p99,
-      requestsPerSecond: Math.round((suggestions.requests.total + holds.requests.total) / ((suggestions.duration + holds.duration) || 1)),
+      suggestP50Ms: suggest50.latency.p50,
+      suggestP99Ms: suggest50.latency.p99,
+      bookP50Ms: hold50.latency.p50,
+      bookP99Ms: hold50.latency.p99,
+      requestsPerSecond: Math.round(throughput),
       doubleBookings,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -87,17 +125,24 @@ async function main(): Promise<void> {
 }
 
 type RequestSetup = NonNullable<autocannon.Request['setupRequest']>;
+type Target = { url: string; headers: Record<string, string> };
 
-function run(url: string, headers: Record<string, string>, connections: number, length: { duration: number } | { amount: number }, setupRequest: RequestSetup) {
-  return autocannon({ url, connections, headers, ...length, requests: [{ setupRequest }] });
+function run(target: Target, connections: number, length: { duration: number } | { amount: number }, setupRequest: RequestSetup) {
+  return autocannon({ ...target, connections, ...length, requests: [{ setupRequest }] });
 }
 
-function suggestRequest(sessionIds: string[]): RequestSetup {
+function suggestRequests(sessionIds: string[]): RequestSetup {
   let next = 0;
   return (request) => ({ ...request, method: 'GET', path: `/sessions/${sessionIds[next++ % sessionIds.length]}/suggestions?k=5` });
 }
 
-function holdRequest(holds: Seeded['holds']): RequestSetup {
+/** Round by round, every session of these cases once per round. */
+function holdsOf(seeded: Seeded, cases: number[], rounds: number): Hold[] {
+  return Array.from({ length: rounds }, (_, round) => cases.flatMap((c) => [0, 1, 2, 3].map((s) => seeded.holdAt(c, s, round)))).flat();
+}
+
+/** Each call the next hold of the list, carrying on where the last run stopped. */
+function holdRequests(holds: Hold[]): RequestSetup {
   let next = 0;
   return (request) => {
     const { sessionId, start, venueId } = holds[next++ % holds.length]!;
@@ -105,12 +150,119 @@ function holdRequest(holds: Seeded['holds']): RequestSetup {
   };
 }
 
+/**
+ * Runs a phase and prints its figures with the CPU it cost per request, the load average, and
+ * how the API answered its suggestions (from memory or computed), from its own metrics.
+ */
+async function measure<T extends autocannon.Result | autocannon.Result[]>(name: string, meter: CpuMeter, url: string, phase: () => Promise<T>): Promise<T> {
+  const answersBefore = await suggestionAnswers(url);
+  const before = meter.read();
+  const result = await phase();
+  const spent = meter.since(before);
+  const answers = Object.entries(await suggestionAnswers(url))
+    .map(([outcome, n]) => [outcome, n - (answersBefore[outcome] ?? 0)] as const)
+    .filter(([, n]) => n > 0);
+  const requests = (Array.isArray(result) ? result : [result]).map((r) => r.requests.total).reduce((a, b) => a + b, 0);
+  if (!Array.isArray(result)) report(name, result);
+  const perRequest = (ms: number | null) => (ms === null ? 'n/a' : `${(ms / (requests || 1)).toFixed(2)} ms`);
+  say(
+    `${Array.isArray(result) ? `${name}: ${requests} requests; ` : '  '}CPU per request: API ${perRequest(spent.api)}, Postgres ${perRequest(spent.postgres)}, ` +
+      `this client ${perRequest(spent.client)}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}` +
+      (answers.length > 0 ? `; suggestions ${answers.map(([outcome, n]) => `${outcome} ${n}`).join(', ')}` : ''),
+  );
+  return result;
+}
+
+/** The API's count of suggestions by how it answered them (hit, shared, miss, uncached). */
+async function suggestionAnswers(url: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const counts: Record<string, number> = {};
+  for (const [, outcome, n] of text.matchAll(/^convene_scheduling_suggestions_total\{outcome="(\w+)"\} (\d+)$/gm)) counts[outcome!] = Number(n);
+  return counts;
+}
+
 function report(name: string, result: autocannon.Result): void {
+  const codes = Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${code}: ${count}`).join(', ');
   say(
     `${name}: ${result.requests.total} requests in ${result.duration.toFixed(1)} s, ` +
-      `${Math.round(result.requests.average)} req/s; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ` +
-      `2xx ${result['2xx']}, non-2xx ${result.non2xx}, errors ${result.errors}`,
+      `${Math.round(result.requests.total / (result.duration || 1))} req/s; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ` +
+      `answers ${codes || 'none'}, errors ${result.errors}`,
   );
+}
+
+/**
+ * CPU time (user + system) of the API process, of the Postgres processes this bench started
+ * (its descendants other than the API), and of this process, from /proc.
+ */
+class CpuMeter {
+  private readonly tickMs = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
+
+  constructor(
+    private readonly apiPid: number,
+    private readonly countPostgres: boolean,
+  ) {}
+
+  read(): { api: number; postgres: number | null; client: number } {
+    const stats = processStats();
+    const children = new Map<number, number[]>();
+    for (const stat of stats.values()) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat.pid]);
+    let postgres = 0;
+    const queue = [...(children.get(process.pid) ?? [])].filter((pid) => pid !== this.apiPid);
+    while (queue.length > 0) {
+      const stat = stats.get(queue.pop()!)!;
+      // Exited backends' time is in their parent's children-times once reaped.
+      postgres += stat.utime + stat.stime + stat.cutime + stat.cstime;
+      queue.push(...(children.get(stat.pid) ?? []));
+    }
+    const api = stats.get(this.apiPid);
+    const own = process.cpuUsage();
+    return {
+      api: api ? (api.utime + api.stime) * this.tickMs : 0,
+      postgres: this.countPostgres ? postgres * this.tickMs : null,
+      client: (own.user + own.system) / 1000,
+    };
+  }
+
+  since(before: ReturnType<CpuMeter['read']>): ReturnType<CpuMeter['read']> {
+    const now = this.read();
+    return {
+      api: now.api - before.api,
+      postgres: now.postgres === null || before.postgres === null ? null : now.postgres - before.postgres,
+      client: now.client - before.client,
+    };
+  }
+}
+
+interface ProcessStat {
+  pid: number;
+  ppid: number;
+  utime: number;
+  stime: number;
+  cutime: number;
+  cstime: number;
+}
+
+function processStats(): Map<number, ProcessStat> {
+  const stats = new Map<number, ProcessStat>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let text: string;
+    try {
+      text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    const number = (field: number) => Number(fields[field - 3]);
+    stats.set(Number(entry), { pid: Number(entry), ppid: number(4), utime: number(14), stime: number(15), cutime: number(16), cstime: number(17) });
+  }
+  return stats;
+}
+
+function peakRssMb(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Math.round(Number(match[1]) / 1024) : NaN;
 }
 
 /** Held or booked sessions that share a person, or a room, at overlapping times. */

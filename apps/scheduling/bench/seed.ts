@@ -11,10 +11,22 @@ import { VenueRepository } from '../src/venues/venue.repository';
 export const ORGANISATION = 'bench-org';
 const OFFICE_HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
 
+export interface Hold {
+  sessionId: string;
+  start: string;
+  venueId: string;
+}
+
 export interface Seeded {
   sessionIds: string[];
-  /** One hold per session: most at distinct times by video, a contended few at one room and time. */
-  holds: { sessionId: string; start: string; venueId: string }[];
+  /** Each case's four sessions, and whether the case races the other contended ones for one room. */
+  cases: { sessionIds: string[]; contended: boolean }[];
+  /**
+   * Where a session of a case is held in a round: on the round's weekday (a week per five
+   * rounds), at a time of its own, by video; a contended case's sessions all at one room and
+   * the same time, so in each round one of them wins and the others get a 409.
+   */
+  holdAt(caseIndex: number, session: number, round: number): Hold;
 }
 
 /**
@@ -42,8 +54,16 @@ export async function seed(context: INestApplicationContext, cases: number, cont
   const video = await venue('video', 'Video');
 
   const monday = DateTime.now().setZone('Europe/London').plus({ weeks: 1 }).set({ weekday: 1, hour: 9, minute: 0, second: 0, millisecond: 0 });
-  const at = (hours: number) => monday.plus({ hours }).toUTC().toISO({ suppressMilliseconds: true })!;
-  const seeded: Seeded = { sessionIds: [], holds: [] };
+  const at = (round: number, hours: number) =>
+    monday.plus({ weeks: Math.floor(round / 5), days: round % 5, hours }).toUTC().toISO({ suppressMilliseconds: true })!;
+  const seeded: Seeded = {
+    sessionIds: [],
+    cases: [],
+    holdAt(caseIndex, session, round) {
+      const { sessionIds, contended } = this.cases[caseIndex]!;
+      return { sessionId: sessionIds[session]!, start: contended ? at(round, 0) : at(round, 2 * session), venueId: contended ? hub : video };
+    },
+  };
   for (let c = 0; c < cases; c += 1) {
     const caseId = randomUUID();
     const facilitators = [randomUUID(), randomUUID()];
@@ -51,6 +71,7 @@ export async function seed(context: INestApplicationContext, cases: number, cont
       await deliver('facilitator.registered', { facilitatorId, capacity: 10, timeZone: 'Europe/London', active: true }, null);
       await dataSource.transaction((manager) => availability.replaceWeekly(manager, facilitatorId, OFFICE_HOURS));
     }
+    const sessionIds: string[] = [];
     const parties = [randomUUID(), randomUUID()];
     for (const [index, participantId] of parties.entries()) {
       await deliver('participant.added', {
@@ -65,10 +86,10 @@ export async function seed(context: INestApplicationContext, cases: number, cont
         requestId, kind: 'preparation', participantIds: [parties[s % 2]!], facilitatorIds: facilitators, durationMinutes: 60,
         delivery: null, notBefore: null, requestedAt: new Date().toISOString(),
       }, caseId);
-      seeded.sessionIds.push(requestId);
-      const contended = c < contendedCases;
-      seeded.holds.push({ sessionId: requestId, start: contended ? at(0) : at(2 * s), venueId: contended ? hub : video });
+      sessionIds.push(requestId);
     }
+    seeded.sessionIds.push(...sessionIds);
+    seeded.cases.push({ sessionIds, contended: c < contendedCases });
   }
   return seeded;
 }

@@ -7,11 +7,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * edits, a hand-made fix) is heard. Postgres delivers a notification only when its transaction
  * commits, and once per distinct payload within it.
  *
- * A payload is a comma-separated list of keys: `person:<id>` (the person's facts, availability,
- * or a held or booked session of theirs), `venue:<id>` (a held or booked session there, or the
- * venue itself), `case:<id>` (its people, or a held or booked session of it: the chain rules),
- * `venues:<organisation>` (the organisation's venues). A pending session changes nobody else's
- * suggestions; its own are checked against its row on every request.
+ * A payload is a comma-separated list of keys: `session:<id>` (any change to the session's own
+ * row), `person:<id>` (the person's facts, availability, or a held or booked session of
+ * theirs), `venue:<id>` (a held or booked session there, or the venue itself), `case:<id>` (its
+ * people, or a held or booked session of it: the chain rules), `venues:<organisation>` (the
+ * organisation's venues). A pending session changes nobody else's suggestions.
  */
 export class SchedulingWorldChanges1767747600000 implements MigrationInterface {
   name = 'SchedulingWorldChanges1767747600000';
@@ -19,7 +19,7 @@ export class SchedulingWorldChanges1767747600000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
     const statements = [
       `CREATE FUNCTION scheduling.world_keys_of_session(s scheduling.session) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
-        SELECT CASE WHEN s.status IN ('held', 'booked') THEN
+        SELECT ARRAY['session:' || s.id] || CASE WHEN s.status IN ('held', 'booked') THEN
           ARRAY['case:' || s.case_id]
           || ARRAY(SELECT 'person:' || p FROM unnest(s.participant_ids || s.facilitator_ids) AS p)
           || ARRAY['venue:' || s.venue_id]

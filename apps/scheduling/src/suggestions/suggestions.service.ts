@@ -10,6 +10,7 @@ import { SCHEDULING_DB } from '../database';
 import { SchedulingConfig } from '../scheduling.config';
 import type { SuggestionView } from '../sessions/dto/session.dto';
 import type { SessionEntity } from '../sessions/session.entity';
+import { SessionRepository } from '../sessions/session.repository';
 import { isRemote } from '../venues/venue.entity';
 import { UnplaceableSession } from './attendance';
 import { type BuildOptions, InstanceBuilder, iso, SLOT_MINUTES, type SessionWorld } from './instance-builder';
@@ -29,19 +30,29 @@ const answers = new Counter({
   registers: [metricsRegistry],
 });
 
+/** What is kept per session and k: the session as read with it, and its options or why it has none. */
+interface Answer {
+  session: SessionEntity | null;
+  options: SuggestionView[];
+  refusal: ConflictError | null;
+}
+
 /**
  * The k best times and venues for a session, from the scheduler, with near misses after.
- * Answers are kept until something they read changes (`WorldCache`), or the quarter hour
- * they start from passes, or a hold they counted on lapses.
+ * Answers are kept until something they read changes (`WorldCache`; the session's own row
+ * included), or the quarter hour they start from passes, or a hold they counted on lapses:
+ * a request answered from memory reads nothing from the database. Whoever asks passes the
+ * one gate (`SessionAccess`) on the session as kept, before any refusal is told.
  */
 @Injectable()
 export class SuggestionsService {
-  private readonly cache: WorldCache<SuggestionView[]>;
+  private readonly cache: WorldCache<Answer>;
 
   constructor(
     @InjectDataSource(SCHEDULING_DB) private readonly dataSource: DataSource,
     @Inject(SchedulingConfig) private readonly config: SchedulingConfig,
     private readonly access: SessionAccess,
+    private readonly sessions: SessionRepository,
     private readonly builder: InstanceBuilder,
     changes: WorldChanges,
   ) {
@@ -49,18 +60,32 @@ export class SuggestionsService {
   }
 
   async suggest(principal: Principal, sessionId: string, k: number): Promise<SuggestionView[]> {
-    const session = await this.access.read(this.dataSource.manager, principal, sessionId);
-    if (session.status === 'cancelled') throw new ConflictError('session-cancelled', `session ${sessionId} is cancelled`);
     const now = new Date();
-    const stamp = JSON.stringify([Math.ceil(now.getTime() / SLOT_MS), ...placingFacts(session)]);
-    return this.cache.get(`${session.id}:${k}`, stamp, () => this.compute(session, k, now), countAnswer);
+    const answer = await this.cache.get(`${sessionId}:${k}`, String(Math.ceil(now.getTime() / SLOT_MS)), () => this.compute(sessionId, k, now), countAnswer);
+    await this.access.visible(this.dataSource.manager, principal, sessionId, answer.session);
+    if (answer.refusal) throw answer.refusal;
+    return answer.options;
   }
 
-  private async compute(session: SessionEntity, k: number, now: Date): Promise<Computed<SuggestionView[]>> {
+  /** The answer for anyone who may see the session; nobody's yet, as several callers may share it. */
+  private async compute(sessionId: string, k: number, now: Date): Promise<Computed<Answer>> {
     const manager = this.dataSource.manager;
+    const session = await this.sessions.find(manager, sessionId);
+    const ownRow = `session:${sessionId}`;
+    if (!session) return { value: { session, options: [], refusal: null }, dependsOn: [ownRow], validUntil: 0 };
+    if (session.status === 'cancelled') {
+      return { value: { session, options: [], refusal: new ConflictError('session-cancelled', `session ${sessionId} is cancelled`) }, dependsOn: [ownRow], validUntil: Infinity };
+    }
     // Options come earliest first: a week usually holds k of them, and costs a sixth of the horizon to build.
     const lookAhead = Math.min(FIRST_LOOK_DAYS, this.config.SUGGESTION_HORIZON_DAYS);
-    let world = await worldOf(this.builder, manager, session, { horizonDays: lookAhead }, now);
+    let world: SessionWorld;
+    try {
+      world = await worldOf(this.builder, manager, session, { horizonDays: lookAhead }, now);
+    } catch (error) {
+      // Why it cannot be placed, for whoever may see it; not kept, as what it read is not known.
+      if (error instanceof ConflictError) return { value: { session, options: [], refusal: error }, dependsOn: [ownRow], validUntil: 0 };
+      throw error;
+    }
     let options = suggest(world.instance, session.id, k);
     const read = [world];
     if (lookAhead < this.config.SUGGESTION_HORIZON_DAYS && !settled(options, k, world, session.durationMinutes)) {
@@ -68,7 +93,7 @@ export class SuggestionsService {
       options = suggest(world.instance, session.id, k);
       read.push(world);
     }
-    const value = options.map((option) => {
+    const views = options.map((option) => {
       const venue = world.venues.get(option.venue)!;
       const start = Date.parse(option.start);
       const miss = option.nearMiss;
@@ -82,13 +107,12 @@ export class SuggestionsService {
       };
     });
     const lapses = read.flatMap((w) => (w.holdsLapseAt === null ? [] : [w.holdsLapseAt]));
-    return { value, dependsOn: [...new Set(read.flatMap((w) => keysRead(w, session)))], validUntil: Math.min(Infinity, ...lapses) };
+    return {
+      value: { session, options: views, refusal: null },
+      dependsOn: [ownRow, ...new Set(read.flatMap((w) => keysRead(w, session)))],
+      validUntil: Math.min(Infinity, ...lapses),
+    };
   }
-}
-
-/** Everything of the session's own row that its world is built from. */
-function placingFacts(s: SessionEntity): unknown[] {
-  return [s.status, s.version, s.caseId, s.organisationId, s.kind, s.delivery, s.durationMinutes, s.participantIds, s.facilitatorIds, s.notBefore, s.afterRules];
 }
 
 function countAnswer(outcome: CacheOutcome): void {

@@ -167,6 +167,24 @@ describe('suggestions for a pending session', () => {
     }
   });
 
+  it('tells another organisation nothing of an answer kept for one, and hears any change to the session\'s own row', async () => {
+    const f = organisation();
+    await f.venue({ kind: 'video', label: 'Video call', hours: [] });
+    const c = await f.case();
+    const session = await f.request(c, 'preparation', [c.harmed]);
+    const [first] = await f.ok<Option[]>('get', `/sessions/${session}/suggestions?k=1`);
+    expect(Date.parse(first!.end) - Date.parse(first!.start)).toBe(60 * 60_000);
+    const outsider = await f.call('get', `/sessions/${session}/suggestions?k=1`, undefined, t.token('coordinator', 'another-org'));
+    expect(outsider.body).toMatchObject({ statusCode: 404, message: `session ${session} not found` });
+    // Whatever writes the row (here by hand), the next answer is built from it.
+    await f.dataSource.query('UPDATE scheduling.session SET duration_minutes = 120 WHERE id = $1', [session]);
+    const [longer] = await f.ok<Option[]>('get', `/sessions/${session}/suggestions?k=1`);
+    expect(Date.parse(longer!.end) - Date.parse(longer!.start)).toBe(120 * 60_000);
+    await f.ok('post', `/sessions/${session}/cancel`);
+    expect((await f.call('get', `/sessions/${session}/suggestions?k=1`)).body).toMatchObject({ statusCode: 409, error: 'session-cancelled' });
+    expect((await f.call('get', `/sessions/${session}/suggestions?k=1`, undefined, t.token('coordinator', 'another-org'))).status).toBe(404);
+  });
+
   it('builds instances the scheduler\'s own parser takes as they are (they are not parsed again on each request)', async () => {
     const f = organisation();
     const hub = await f.venue({ kind: 'community', label: 'Hub' });
