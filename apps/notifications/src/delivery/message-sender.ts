@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { MessageChannel } from '#contracts';
 import { ContactRoutes, type Recipient } from '../contacts/contact-routes';
 import { NumberHash } from '../contacts/number-hash';
 import { NOTIFICATIONS_DB } from '../database';
@@ -11,7 +12,7 @@ import { DeliveryFailures } from '../messages/delivery-failures';
 import { MessageRepository } from '../messages/message.repository';
 import { NotificationsConfig } from '../notifications.config';
 import { OptOutRepository } from '../opt-outs/opt-out.repository';
-import { noLongerTrue, validitySeconds } from '../reminders/send-rules';
+import { MAX_VALIDITY_SECONDS, noLongerTrue, validitySeconds } from '../reminders/send-rules';
 import type { SessionEntity } from '../sessions/session.entity';
 import { SessionRepository } from '../sessions/session.repository';
 import { SmsRateLimiter } from '../sms/sms-rate-limiter';
@@ -22,7 +23,7 @@ import { MessageTexts } from './message-text';
 import { SendFailure } from './send-failure';
 
 /** Less than this left before the session and an SMS is not worth sending. */
-const MIN_VALIDITY_SECONDS = 60;
+export const MIN_VALIDITY_SECONDS = 60;
 
 /**
  * Sends a queued message once. Before the provider is called the message is marked as sending,
@@ -69,41 +70,59 @@ export class MessageSender {
   async send(message: MessageEntity, recipient: Recipient, session: SessionEntity | null): Promise<JobOutcome> {
     const address = recipient[message.channel];
     if (!address) return this.failPermanently(message, `${message.channel} is no longer a safe channel for the recipient`);
-    const addressHash = message.channel === 'sms' ? this.numberHash.of(address) : null;
-    const optedOut = await this.optOuts.optedOut(this.dataSource.manager, recipient.participantId, addressHash);
+    const optedOut = await this.optOuts.optedOut(this.dataSource.manager, recipient.participantId, message.channel === 'sms' ? this.numberHash.of(address) : null);
     if (optedOut.has(message.channel)) return this.drop(message, 'opted out');
 
     if (message.sendingSince && message.channel === 'sms') {
       const heardBy = new Date(new Date(message.sendingSince).getTime() + this.config.SMS_IN_DOUBT_GRACE_MS);
       if (heardBy > new Date()) return later(heardBy);
     }
-    const from = message.channel === 'sms' ? this.senderNumber(recipient.participantId) : this.mailFrom(recipient);
-    if (message.channel === 'sms') {
-      const wait = await this.rate.take(from);
-      if (wait > 0) return later(new Date(Date.now() + wait));
-    }
+    const from = this.senderFor(message.channel, recipient);
+    const wait = await this.waitToSend(message.channel, from);
+    if (wait) return wait;
 
-    const until = usefulUntil(message, session);
     const started = await this.dataSource.transaction(async (manager) => {
       const locked = await this.messages.lock(manager, message.id);
-      if (!locked || locked.status !== 'queued') return 'gone' as const;
+      if (!locked || locked.status !== 'queued') return false;
       if (locked.sessionId && locked.purpose !== 'poll') {
         const current = await this.sessions.share(manager, locked.sessionId);
         const why = noLongerTrue({ kind: kindOfPurpose(locked.purpose), sessionVersion: locked.sessionVersion ?? 0 }, current, new Date());
         if (why) {
           await this.messages.move(manager, locked, 'dropped', why);
-          return 'dropped' as const;
+          return false;
         }
       }
+      const until = usefulUntil(locked, session);
       if (until && validitySeconds(new Date(), until) < MIN_VALIDITY_SECONDS) {
         await this.messages.move(manager, locked, 'dropped', 'too close to the session');
-        return 'dropped' as const;
+        return false;
       }
       await this.messages.markSending(manager, locked.id);
-      return 'sending' as const;
+      return true;
     });
-    if (started !== 'sending') return DONE;
+    return started ? this.deliver(message, recipient, session, from) : DONE;
+  }
 
+  /** Who a message goes out as: the recipient's sending number, or the (neutral when discreet) mail address. */
+  senderFor(channel: MessageChannel, recipient: Recipient): string {
+    return channel === 'sms' ? this.senderNumber(recipient.participantId) : this.mailFrom(recipient);
+  }
+
+  /** Null when the sending number has room this second; otherwise when to try again. */
+  async waitToSend(channel: MessageChannel, from: string): Promise<JobOutcome | null> {
+    if (channel !== 'sms') return null;
+    const wait = await this.rate.take(from);
+    return wait > 0 ? later(new Date(Date.now() + wait)) : null;
+  }
+
+  /**
+   * The provider call, for a message already marked as sending (in the transaction that checked
+   * it may go), then its answer recorded.
+   */
+  async deliver(message: MessageEntity, recipient: Recipient, session: SessionEntity | null, from: string): Promise<JobOutcome> {
+    const address = recipient[message.channel]!;
+    const addressHash = message.channel === 'sms' ? this.numberHash.of(address) : null;
+    const until = usefulUntil(message, session);
     const text = this.texts.open(message);
     let providerId: string;
     try {
@@ -114,7 +133,7 @@ export class MessageSender {
               from,
               body: text.body,
               statusCallback: `${this.config.PUBLIC_URL}/webhooks/twilio/status?message=${message.id}`,
-              validitySeconds: until ? validitySeconds(new Date(), until) : 36_000,
+              validitySeconds: until ? validitySeconds(new Date(), until) : MAX_VALIDITY_SECONDS,
             })
           : await this.email.send({
               to: address,
@@ -131,10 +150,9 @@ export class MessageSender {
       throw error;
     }
     await this.dataSource.transaction(async (manager) => {
-      const locked = (await this.messages.lock(manager, message.id))!;
       const changes = { providerId, sentAt: new Date(), sender: from, addressHash };
-      if (!(await this.messages.move(manager, locked, 'sent', null, changes))) {
-        // A callback came first and moved it on: keep what it said, add what only the answer knows.
+      // The status guard of the update makes a lock needless: a callback that came first has moved it on.
+      if (!(await this.messages.move(manager, { ...message, status: 'queued' }, 'sent', null, changes))) {
         await manager.query(
           `UPDATE notifications.message SET provider_id = COALESCE(provider_id, $2), sent_at = COALESCE(sent_at, now()), sender = $3, address_hash = $4 WHERE id = $1`,
           [message.id, providerId, from, addressHash],

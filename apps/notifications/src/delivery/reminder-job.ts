@@ -16,12 +16,12 @@ import { OptOutRepository } from '../opt-outs/opt-out.repository';
 import { PollLinks } from '../polls/poll-links';
 import type { ReminderEntity } from '../reminders/reminder.entity';
 import { ReminderRepository } from '../reminders/reminder.repository';
-import { endOfQuietHours, noLongerTrue } from '../reminders/send-rules';
+import { endOfQuietHours, noLongerTrue, validitySeconds } from '../reminders/send-rules';
 import type { SessionEntity } from '../sessions/session.entity';
 import { SessionRepository } from '../sessions/session.repository';
 import { purposeOf, safeChannels, templateFor } from './channels';
 import { DONE, type JobOutcome, later } from './job-outcome';
-import { MessageSender } from './message-sender';
+import { MessageSender, MIN_VALIDITY_SECONDS } from './message-sender';
 import { MessageTexts } from './message-text';
 
 interface Prepared {
@@ -124,7 +124,8 @@ export class ReminderJob {
     const purpose = purposeOf(reminder.kind);
     const composed = this.composer.compose({ templateId: templateFor(purpose, channel), language: recipient.language, channel, recipient, others, values });
     const id = randomUUID();
-    const status = quietDrop ? 'dropped' : composed.reasons.length > 0 ? 'held' : 'queued';
+    const tooLate = validUntil !== null && validitySeconds(now, validUntil) < MIN_VALIDITY_SECONDS;
+    const status = quietDrop || tooLate ? 'dropped' : composed.reasons.length > 0 ? 'held' : 'queued';
     const message: NewMessage = {
       id,
       organisationId: reminder.organisationId,
@@ -146,6 +147,12 @@ export class ReminderJob {
       addressHash: null,
       validUntil,
     };
+    // A fresh message is marked as sending in the transaction that writes it: one check, one commit, then the provider.
+    const from = this.sender.senderFor(channel, recipient);
+    if (status === 'queued') {
+      const wait = await this.sender.waitToSend(channel, from);
+      if (wait) return wait;
+    }
     const prepared = await this.dataSource.transaction(async (tx): Promise<Prepared | null> => {
       const locked = await this.reminders.lock(tx, reminder.id);
       if (!locked || locked.status !== (fallback ? 'messaged' : 'planned')) return null;
@@ -156,13 +163,14 @@ export class ReminderJob {
         if (!fallback) await this.reminders.drop(tx, reminder.id, why);
         return null;
       }
-      const detail = status === 'dropped' ? 'quiet hours outlast it' : status === 'held' ? 'held by the content policy' : null;
+      const detail = status === 'dropped' ? (tooLate ? 'too close to the session' : 'quiet hours outlast it') : status === 'held' ? 'held by the content policy' : null;
       await this.messages.insert(tx, message, detail);
+      if (status === 'queued') await this.messages.markSending(tx, message.id);
       if (!fallback) await this.reminders.markMessaged(tx, reminder.id);
-      return { recipient, session: current, message: { ...message, attempts: 0, sendingSince: null, error: null, providerId: null, sentAt: null, createdAt: new Date(), updatedAt: new Date() } };
+      return { recipient, session: current, message: { ...message, attempts: 1, sendingSince: new Date(), error: null, providerId: null, sentAt: null, createdAt: new Date(), updatedAt: new Date() } };
     });
     if (!prepared || status !== 'queued') return DONE;
-    return this.sender.send(prepared.message, prepared.recipient, prepared.session);
+    return this.sender.deliver(prepared.message, prepared.recipient, prepared.session, from);
   }
 
   /** The session's other attendees as cases routes them: who the text must not reveal. */

@@ -28,6 +28,11 @@ export class StatusCallbacks {
     const to = fromTwilioStatus(callback.MessageStatus ?? '');
     if (!to || !/^[0-9a-f-]{36}$/i.test(messageId)) return;
     const providerId = callback.MessageSid;
+    // Most callbacks repeat what the send recorded ('queued', 'sent'): one read settles them.
+    if (to === 'sent') {
+      const [row] = await this.dataSource.query(`SELECT status, provider_id FROM notifications.message WHERE id = $1`, [messageId]);
+      if (!row || (row.status !== 'queued' && row.provider_id)) return;
+    }
     const failedNow = await this.dataSource.transaction(async (manager) => {
       const message = await this.messages.lock(manager, messageId);
       if (!message) return false;
