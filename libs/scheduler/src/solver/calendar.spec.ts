@@ -1,4 +1,5 @@
-import { Calendar } from './calendar';
+import { DateTime } from 'luxon';
+import { Calendar, nextMidnight } from './calendar';
 
 describe('Calendar', () => {
   it('counts days in the instance timezone across the change to summer time', () => {
@@ -13,5 +14,23 @@ describe('Calendar', () => {
     expect(dayOf('2027-03-28T22:45:00Z')).toBe(1);
     expect(dayOf('2027-03-28T23:00:00Z')).toBe(2);
     expect(calendar.describe(calendar.slotOf('2027-03-28T23:00:00Z'))).toBe('Mon 29 Mar 00:00');
+  });
+
+  it('starts each day at the zone\'s midnight, instance after instance, across the clock changes of several zones', () => {
+    const zones = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC'];
+    for (const timezone of zones) {
+      // Horizons starting every 5 hours 15 minutes across both of the year's changes, days counted by luxon alone.
+      for (let start = Date.UTC(2027, 2, 20); start < Date.UTC(2027, 10, 10); start += 21 * 15 * 60_000) {
+        const horizon = { start: new Date(start).toISOString(), end: new Date(start + 9 * 86_400_000).toISOString() };
+        const calendar = new Calendar({ horizon, slotMinutes: 15, timezone });
+        const expected: number[] = [0];
+        for (let day = DateTime.fromMillis(start, { zone: timezone }).startOf('day').plus({ days: 1 }); day.toMillis() < start + 9 * 86_400_000; day = day.plus({ days: 1 })) {
+          expected.push(Math.ceil((day.toMillis() - start) / (15 * 60_000)));
+        }
+        expect({ timezone, horizon, starts: [...calendar.dayStart] }).toEqual({ timezone, horizon, starts: [...expected, calendar.slotCount] });
+      }
+    }
+    expect(nextMidnight('Europe/London', Date.parse('2027-03-27T23:30:00Z'))).toBe(Date.parse('2027-03-28T00:00:00Z'));
+    expect(nextMidnight('Europe/London', Date.parse('2027-03-28T00:00:00Z'))).toBe(Date.parse('2027-03-28T23:00:00Z'));
   });
 });

@@ -69,18 +69,37 @@ export class Calendar {
     const dayOfSlot = new Int32Array(this.slotCount + 1);
     const starts: number[] = [0];
     const endMs = this.startMs + this.slotCount * this.slotMs;
-    let nextDay = DateTime.fromMillis(this.startMs, { zone: this.timezone }).startOf('day').plus({ days: 1 });
+    let nextDay = nextMidnight(this.timezone, this.startMs);
     let day = 0;
     for (let slot = 0; slot <= this.slotCount; slot++) {
       const ms = this.startMs + slot * this.slotMs;
-      while (ms >= nextDay.toMillis() && ms < endMs) {
+      while (ms >= nextDay && ms < endMs) {
         day++;
         starts.push(slot);
-        nextDay = nextDay.plus({ days: 1 });
+        nextDay = nextMidnight(this.timezone, nextDay);
       }
       dayOfSlot[slot] = day;
     }
     starts.push(this.slotCount);
     return { dayOfSlot, dayStart: Int32Array.from(starts) };
   }
+}
+
+const midnights = new Map<string, Map<number, number>>();
+
+/**
+ * The first midnight of the timezone after an instant (epoch ms). Remembered per zone: every
+ * instance over the same days (a service builds one per request) needs the same few, and
+ * luxon's offset lookups cost far more than the rest of a calendar.
+ */
+export function nextMidnight(timezone: string, ms: number): number {
+  let known = midnights.get(timezone);
+  if (!known) midnights.set(timezone, (known = new Map()));
+  let next = known.get(ms);
+  if (next === undefined) {
+    if (known.size >= 100_000) known.clear();
+    next = DateTime.fromMillis(ms, { zone: timezone }).startOf('day').plus({ days: 1 }).toMillis();
+    known.set(ms, next);
+  }
+  return next;
 }
