@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url, REDIS_URL: redis.url, QUEUE_PREFIX: name, PORT: String(port),
     ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`, ENCRYPTION_KEY_ID: 'bench',
     TWILIO_API_URL: twilio.url, TWILIO_ACCOUNT_SID: twilio.accountSid, TWILIO_AUTH_TOKEN: twilio.authToken,
-    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_URL: `http://127.0.0.1:${port}`,
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     SMS_FROM_NUMBERS: Array.from({ length: 10 }, (_, i) => `+44163296010${i}`).join(','), SMS_PER_SECOND_PER_NUMBER: '200',
     REMINDER_OFFSETS_MINUTES: '120', QUIET_HOURS_START: '0', QUIET_HOURS_END: '0', REMINDER_SWEEP: 'false',
     SEND_CONCURRENCY: process.env.SEND_CONCURRENCY ?? '100', SMTP_POOL_SIZE: '10',

@@ -1,5 +1,9 @@
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { EnvBoolean, Secret } from '#platform';
+import { ConfigError, EnvBoolean, type Environment, loadConfig, Secret } from '#platform';
+
+/** The Twilio stand-in's account (tools/stand-ins), so a local run needs only TWILIO_API_URL. */
+const DEV_TWILIO_ACCOUNT_SID = 'AC00000000000000000000000000000001';
+const DEV_TWILIO_AUTH_TOKEN = 'stand-in-auth-token';
 
 /**
  * Settings of the notifications service, validated at boot. Provider addresses come from here so
@@ -37,19 +41,20 @@ export class NotificationsConfig {
 
   /** Twilio account; the auth token also verifies the X-Twilio-Signature of callbacks. */
   @IsString()
-  TWILIO_ACCOUNT_SID = 'AC00000000000000000000000000000000';
+  TWILIO_ACCOUNT_SID = DEV_TWILIO_ACCOUNT_SID;
 
+  /** Outside production the stand-in's (`npm run stand-ins`); required in production. */
   @Secret()
   @IsString()
-  TWILIO_AUTH_TOKEN = 'dev-twilio-auth-token';
+  TWILIO_AUTH_TOKEN = DEV_TWILIO_AUTH_TOKEN;
 
   /** Where the twilio SDK sends its requests: https://api.twilio.com, or a stand-in. */
   @Matches(/^https?:\/\/[^/]+$/, { message: 'TWILIO_API_URL must be a scheme and host without a path' })
   TWILIO_API_URL = 'https://api.twilio.com';
 
-  /** The public address of this service, as Twilio calls it: status callbacks and signatures use it. */
-  @Matches(/^https?:\/\/[^/]+(\/.*)?$/, { message: 'PUBLIC_URL must be an http(s) URL' })
-  PUBLIC_URL = 'http://localhost:3000';
+  /** The system's public address, as Twilio calls it back: status callbacks and their signatures use it. */
+  @Matches(/^https?:\/\/[^/]+(\/.*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
 
   /** Sending numbers (E.164, comma-separated); a participant always gets the same one. */
   @Matches(/^\+\d{8,15}(,\+\d{8,15})*$/, { message: 'SMS_FROM_NUMBERS must be E.164 numbers separated by commas' })
@@ -122,4 +127,13 @@ export class NotificationsConfig {
 
   @IsIn(['sms', 'email'])
   PREFERRED_CHANNEL: 'sms' | 'email' = 'sms';
+}
+
+/** The settings, refusing in production the stand-in's credentials that serve local runs. */
+export function loadNotificationsConfig(env: Environment): NotificationsConfig {
+  const config = loadConfig(NotificationsConfig, env);
+  if (env.NODE_ENV === 'production' && config.TWILIO_AUTH_TOKEN === DEV_TWILIO_AUTH_TOKEN) {
+    throw new ConfigError('TWILIO_AUTH_TOKEN is required in production');
+  }
+  return config;
 }

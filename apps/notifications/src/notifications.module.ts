@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { MessagingModule, RpcClient } from '#messaging';
-import { ENVIRONMENT, type Environment, loadConfig, ServiceDatabaseModule } from '#platform';
+import { ENVIRONMENT, type Environment, ServiceDatabaseModule } from '#platform';
 import { AlertRepository } from './alerts/alert.repository';
 import { AlertsController, AlertsService } from './alerts/alerts';
 import { ContactRoutes } from './contacts/contact-routes';
@@ -12,7 +12,7 @@ import { MessageTexts } from './delivery/message-text';
 import { DeliveryFailures } from './messages/delivery-failures';
 import { MessageLogController, MessageLogService } from './messages/message-log';
 import { MessageRepository } from './messages/message.repository';
-import { NotificationsConfig } from './notifications.config';
+import { loadNotificationsConfig, NotificationsConfig } from './notifications.config';
 import { OptOutRepository } from './opt-outs/opt-out.repository';
 import { ReminderPlansController, ReminderPlansService } from './reminders/reminder-plans';
 import { ReminderRepository } from './reminders/reminder.repository';
@@ -54,7 +54,7 @@ const SHARED = [
   ],
   controllers: [TwilioWebhooksController, ReviewController, MessageLogController, AlertsController, ReminderPlansController],
   providers: [
-    { provide: NotificationsConfig, inject: [ENVIRONMENT], useFactory: (env: Environment) => loadConfig(NotificationsConfig, env) },
+    { provide: NotificationsConfig, inject: [ENVIRONMENT], useFactory: (env: Environment) => loadNotificationsConfig(env) },
     ...SHARED,
     TwilioSignature,
     StatusCallbacks,

@@ -52,7 +52,7 @@ export async function startNotifications(
     TWILIO_ACCOUNT_SID: twilio.accountSid,
     TWILIO_AUTH_TOKEN: twilio.authToken,
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-    PUBLIC_URL: publicUrl,
+    PUBLIC_BASE_URL: publicUrl,
     SEND_BACKOFF_MS: '50',
     SMS_IN_DOUBT_GRACE_MS: '500',
     SEND_LOCK_MS: '2000',

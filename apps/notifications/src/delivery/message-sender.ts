@@ -132,7 +132,7 @@ export class MessageSender {
               to: address,
               from,
               body: text.body,
-              statusCallback: `${this.config.PUBLIC_URL}/webhooks/twilio/status?message=${message.id}`,
+              statusCallback: `${this.config.PUBLIC_BASE_URL}/webhooks/twilio/status?message=${message.id}`,
               validitySeconds: until ? validitySeconds(new Date(), until) : MAX_VALIDITY_SECONDS,
             })
           : await this.email.send({

@@ -22,6 +22,21 @@ export class SendScheduler {
     );
   }
 
+  /**
+   * Reminders past their time and still planned: their job failed for good (say, run before its
+   * row was committed, then out of attempts) or is gone. Failed ones are retried, lost ones added.
+   */
+  async revive(reminderIds: string[]): Promise<void> {
+    for (const reminderId of reminderIds) {
+      const job: SendJob = { name: 'reminder', data: { reminderId } };
+      const jobId = sendJobOptions(job, this.retry()).jobId!;
+      const state = await this.queue.getJobState(jobId);
+      if (state === 'failed') await (await this.queue.getJob(jobId))?.retry('failed');
+      else if (state === 'completed') await this.queue.remove(jobId);
+      if (state === 'unknown' || state === 'completed') await this.queue.add(job.name, job.data, sendJobOptions(job, this.retry()));
+    }
+  }
+
   async message(messageId: string): Promise<void> {
     await this.add({ name: 'message', data: { messageId } });
   }

@@ -12,7 +12,7 @@ export class TwilioSignature {
   constructor(@Inject(NotificationsConfig) private readonly config: NotificationsConfig) {}
 
   verify(signature: string | undefined, path: string, params: Record<string, string>): void {
-    const url = `${this.config.PUBLIC_URL}${path}`;
+    const url = `${this.config.PUBLIC_BASE_URL}${path}`;
     if (!signature || !validateRequest(this.config.TWILIO_AUTH_TOKEN, signature, url, params)) {
       throw new ForbiddenError('the X-Twilio-Signature does not match this request');
     }
