@@ -79,6 +79,23 @@ describe('booking sessions', () => {
     }
   });
 
+  it('saves a placement only over the session it was decided on: racing holds of one session leave one placement, the rest told it changed', async () => {
+    const video = await f.venue({ kind: 'video', label: 'Video', hours: [] });
+    const c = await f.case();
+    const session = await preparation(c);
+    // Written by someone else to the microsecond, as now() does: still the row a placement decides on.
+    await f.dataSource.query('UPDATE scheduling.session SET updated_at = now() WHERE id = $1', [session]);
+    const starts = Array.from({ length: 6 }, (_, i) => new Date(Date.UTC(2030, 0, 7 + i, 10)).toISOString());
+    const answers = await Promise.all(
+      starts.map((start) => request(t.http).post(`/sessions/${session}/hold`).set('Authorization', `Bearer ${f.coordinator}`).send({ start, venueId: video.id })),
+    );
+    expect(answers.filter((a) => a.status === 200).length).toBeGreaterThanOrEqual(1);
+    for (const refused of answers.filter((a) => a.status !== 200)) expect(refused.body).toMatchObject({ statusCode: 409, error: 'session-changed' });
+    const held = await f.ok('get', `/sessions/${session}`);
+    const reserved = await f.dataSource.query('SELECT resource, lower(during) AS start FROM scheduling.reservation WHERE session_id = $1 ORDER BY resource', [session]);
+    expect(reserved).toEqual([c.harmed, ...c.facilitators].map((id) => `person:${id}`).sort().map((resource) => ({ resource, start: new Date(held.startsAt) })));
+  });
+
   it('lets Postgres refuse 49 of 50 racing reservations of one person over separate connections', async () => {
     const c = await f.case();
     const sessions = await Promise.all(Array.from({ length: 50 }, () => preparation(c)));

@@ -82,14 +82,14 @@ export class ReservationRepository {
          FROM stretch, in_person, generate_series(floor((stretch.lo - 60 * $5::int) / 86400)::int, ceil((stretch.hi + 60 * $5::int) / 86400)::int - 1) AS d
          WHERE in_person.yes
        )
-       SELECT s.*, (
+       SELECT row_to_json(s) AS session, (
          SELECT count(CASE WHEN alone THEN pg_advisory_xact_lock(hashtext(name), day)::text ELSE pg_advisory_xact_lock_shared(hashtext(name), day)::text END)
          FROM (SELECT name, day, alone FROM (SELECT DISTINCT name, day, alone FROM keys) AS k ORDER BY hashtext(name), day, alone DESC) AS ordered
        ) AS locks
        FROM s`,
       [placement.sessionId, placement.venueId, placement.start, placement.travelMinutes, placement.separationMinutes],
     );
-    return toEntities(manager, SessionEntity, rows)[0] ?? null;
+    return toEntities(manager, SessionEntity, rows.map((row) => row.session as Record<string, unknown>), true)[0] ?? null;
   }
 }
 
