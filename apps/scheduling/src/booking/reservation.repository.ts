@@ -31,24 +31,14 @@ export interface Placement {
 
 /**
  * The reservation table: one row per person and non-remote venue of each held or booked
- * session. Its EXCLUDE constraint is the guarantee against double booking; two transactions
- * racing for one resource both reach Postgres, and one of them gets `ReservationClash`.
+ * session, taken and released in the statement that saves the session's change
+ * (`SessionRepository.record`). Its EXCLUDE constraint is the guarantee against double
+ * booking; two transactions racing for one resource both reach Postgres, and one of them gets
+ * `ReservationClash`. Here: what a placement waits for before it checks the rules the
+ * reservations cannot see.
  */
 @Injectable()
 export class ReservationRepository {
-  async reserve(manager: EntityManager, sessionId: string, resources: Resource[], start: Date, end: Date): Promise<void> {
-    try {
-      // In one order for everyone: two bookings waiting on each other's rows would deadlock.
-      await manager.query(
-        `INSERT INTO scheduling.reservation (session_id, resource, during)
-         SELECT $1, resource, tstzrange($3, $4, '[)') FROM unnest($2::text[]) WITH ORDINALITY AS r(resource, n) ORDER BY n`,
-        [sessionId, [...resources].sort(), start, end],
-      );
-    } catch (error) {
-      throw clashOf(error) ?? error;
-    }
-  }
-
   /**
    * Reads the session, then waits for, and holds until the transaction ends, what the rules a
    * reservation cannot see reach across: its case (the chain rules: alone when the session

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager, In } from 'typeorm';
+import { Brackets, EntityManager } from 'typeorm';
 import { ConflictError } from '#platform';
 import { clashOf, type Resource } from '../booking/reservation.repository';
 import { selectEntities } from '../entity-rows';
@@ -102,10 +102,6 @@ export class SessionRepository {
   async find(manager: EntityManager, id: string): Promise<SessionEntity | null> {
     const [session] = await selectEntities(manager, SessionEntity, 'SELECT * FROM scheduling.session WHERE id = $1', [id]);
     return session ?? null;
-  }
-
-  findMany(manager: EntityManager, ids: readonly string[]): Promise<SessionEntity[]> {
-    return ids.length === 0 ? Promise.resolve([]) : manager.findBy(SessionEntity, { id: In([...ids]) });
   }
 
   ofCase(manager: EntityManager, caseId: string): Promise<SessionEntity[]> {
