@@ -154,19 +154,21 @@ export class ReminderJob {
       if (wait) return wait;
     }
     const prepared = await this.dataSource.transaction(async (tx): Promise<Prepared | null> => {
-      const locked = await this.reminders.lock(tx, reminder.id);
-      if (!locked || locked.status !== (fallback ? 'messaged' : 'planned')) return null;
-      if (fallback && (await this.messages.ofReminder(tx, reminder.id)).some((m) => m.channel === channel)) return null;
+      // Claiming the reminder (planned → messaged) is also its lock: a second run finds it taken.
+      if (fallback) {
+        const locked = await this.reminders.lock(tx, reminder.id);
+        if (!locked || locked.status !== 'messaged' || (await this.messages.ofReminder(tx, reminder.id)).some((m) => m.channel === channel)) return null;
+      } else if (!(await this.reminders.claim(tx, reminder.id))) {
+        return null;
+      }
       const current = reminder.kind === 'poll' ? null : await this.sessions.share(tx, reminder.sessionId);
       const why = noLongerTrue(reminder, current, new Date());
       if (why) {
-        if (!fallback) await this.reminders.drop(tx, reminder.id, why);
+        if (!fallback) await this.reminders.dropClaimed(tx, reminder.id, why);
         return null;
       }
       const detail = status === 'dropped' ? (tooLate ? 'too close to the session' : 'quiet hours outlast it') : status === 'held' ? 'held by the content policy' : null;
-      await this.messages.insert(tx, message, detail);
-      if (status === 'queued') await this.messages.markSending(tx, message.id);
-      if (!fallback) await this.reminders.markMessaged(tx, reminder.id);
+      await this.messages.insert(tx, message, detail, status === 'queued');
       return { recipient, session: current, message: { ...message, attempts: 1, sendingSince: new Date(), error: null, providerId: null, sentAt: null, createdAt: new Date(), updatedAt: new Date() } };
     });
     if (!prepared || status !== 'queued') return DONE;

@@ -24,20 +24,25 @@ const COLUMNS = `id, organisation_id AS "organisationId", case_id AS "caseId", s
 export class MessageRepository {
   constructor(private readonly outbox: Outbox) {}
 
-  async insert(manager: EntityManager, message: NewMessage, detail: string | null = null): Promise<void> {
+  /** A new message and its first status, in one statement; `sending` marks it as being sent already. */
+  async insert(manager: EntityManager, message: NewMessage, detail: string | null = null, sending = false): Promise<void> {
     await manager.query(
-      `INSERT INTO notifications.message (id, organisation_id, case_id, session_id, session_version, reminder_id, participant_id,
-         recipient_id, channel, template_id, language, purpose, status, hold_reasons, subject, body, neutral_sender, sender,
-         address_hash, valid_until, error)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)`,
+      `WITH m AS (
+         INSERT INTO notifications.message (id, organisation_id, case_id, session_id, session_version, reminder_id, participant_id,
+           recipient_id, channel, template_id, language, purpose, status, hold_reasons, subject, body, neutral_sender, sender,
+           address_hash, valid_until, error, sending_since, attempts)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,
+           CASE WHEN $23::boolean THEN now() END, CASE WHEN $23::boolean THEN 1 ELSE 0 END)
+         RETURNING id, status)
+       INSERT INTO notifications.message_status (message_id, status, detail) SELECT id, status, $22 FROM m`,
       [
         message.id, message.organisationId, message.caseId, message.sessionId, message.sessionVersion, message.reminderId,
         message.participantId, message.recipientId, message.channel, message.templateId, message.language, message.purpose,
         message.status, message.holdReasons, message.subject, message.body, message.neutralSender, message.sender,
-        message.addressHash, message.validUntil, message.error ?? null,
+        message.addressHash, message.validUntil, message.error ?? null, detail, sending,
       ],
     );
-    await this.recordStatus(manager, message, message.status, detail);
+    await this.announce(manager, message, message.status);
   }
 
   async find(manager: EntityManager, id: string): Promise<MessageEntity | null> {
@@ -72,13 +77,16 @@ export class MessageRepository {
       values.push(value);
       sets.push(`${COLUMN_OF[property as keyof typeof COLUMN_OF]} = $${values.length}`);
     }
+    values.push(detail);
+    // The move and its line in the history in one statement: no line without the move.
     const updated: unknown[] = await manager.query(
-      `UPDATE notifications.message SET ${sets.join(', ')} WHERE id = $1 AND status = $2 RETURNING id`,
+      `WITH u AS (UPDATE notifications.message SET ${sets.join(', ')} WHERE id = $1 AND status = $2 RETURNING id)
+       INSERT INTO notifications.message_status (message_id, status, detail) SELECT id, $3, $${values.length} FROM u RETURNING message_id`,
       values,
     );
     if (updated.length === 0) return false;
     Object.assign(message, changes, { status: to });
-    await this.recordStatus(manager, message, to, detail);
+    await this.announce(manager, message, to);
     return true;
   }
 
@@ -127,8 +135,7 @@ export class MessageRepository {
     );
   }
 
-  private async recordStatus(manager: EntityManager, message: Pick<MessageEntity, 'id' | 'organisationId' | 'caseId' | 'sessionId' | 'participantId' | 'channel' | 'purpose'>, status: MessageStatus, detail: string | null): Promise<void> {
-    await manager.query(`INSERT INTO notifications.message_status (message_id, status, detail) VALUES ($1, $2, $3)`, [message.id, status, detail]);
+  private async announce(manager: EntityManager, message: Pick<MessageEntity, 'id' | 'organisationId' | 'caseId' | 'sessionId' | 'participantId' | 'channel' | 'purpose'>, status: MessageStatus): Promise<void> {
     await this.outbox.record(manager, {
       type: 'message.status-changed',
       caseId: message.caseId,

@@ -62,8 +62,18 @@ export class ReminderRepository {
     return row ?? null;
   }
 
-  async markMessaged(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE notifications.reminder SET status = 'messaged', updated_at = now() WHERE id = $1`, [id]);
+  /** planned → messaged, once: false when another run (or a drop) got there first. */
+  async claim(manager: EntityManager, id: string): Promise<boolean> {
+    const claimed: unknown[] = await manager.query(
+      `UPDATE notifications.reminder SET status = 'messaged', updated_at = now() WHERE id = $1 AND status = 'planned' RETURNING id`,
+      [id],
+    );
+    return claimed.length > 0;
+  }
+
+  /** A claimed reminder that turned out no longer true, in the same transaction. */
+  async dropClaimed(manager: EntityManager, id: string, outcome: string): Promise<void> {
+    await manager.query(`UPDATE notifications.reminder SET status = 'dropped', outcome = $2, updated_at = now() WHERE id = $1`, [id, outcome]);
   }
 
   async drop(manager: EntityManager, id: string, outcome: string): Promise<void> {
