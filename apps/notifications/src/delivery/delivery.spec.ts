@@ -169,4 +169,25 @@ describe('sending: safe channels, quiet hours, content review, provider faults, 
     const stored = JSON.stringify(await h.db.query(`SELECT * FROM notifications.message WHERE case_id = $1`, [caseId]));
     expect(stored).not.toContain('t0k3n');
   });
+
+  it('settles an SMS whose answer was lost by the callback that names it, and sends again one Twilio never took', async () => {
+    const caseId = randomUUID();
+    const [taken, lost] = [person({ email: null }), person({ email: null })];
+    h.twilio.setRecipientFault(taken.sms!, { kind: 'drop-connection', accepted: true });
+    await h.deliver(session(caseId, [taken], 72 * HOUR));
+    await eventually(async () => expect(await messages(caseId)).toEqual([expect.objectContaining({ status: 'delivered' })]));
+    h.twilio.setRecipientFault(taken.sms!, undefined);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(h.twilio.messages.filter((m) => m.to === taken.sms)).toHaveLength(1);
+
+    h.twilio.setRecipientFault(lost.sms!, { kind: 'drop-connection', accepted: false });
+    const otherCase = randomUUID();
+    await h.deliver(session(otherCase, [lost], 72 * HOUR));
+    await eventually(() => expect(h.twilio.requests.filter((r) => r.to === lost.sms).length).toBeGreaterThanOrEqual(1));
+    h.twilio.setRecipientFault(lost.sms!, undefined);
+    // After the grace with no callback it is sent again, and once.
+    await eventually(() => expect(h.twilio.messages.filter((m) => m.to === lost.sms)).toHaveLength(1), 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(h.twilio.messages.filter((m) => m.to === lost.sms)).toHaveLength(1);
+  });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '#testing';
 import { daytimeZone, type Harness, person, startNotifications } from '../../test/notifications.harness';
 import type { Recipient } from '../../test/rpc-stand-ins';
+import { ReminderSweeper } from './reminder-sweeper';
 
 const MINUTE = 60_000;
 
@@ -109,5 +110,21 @@ describe('reminders planned from session events and sent only while still true',
     const [row] = await h.db.query(`SELECT body FROM notifications.message WHERE case_id = $1`, [caseId]);
     expect(row.body).toMatch(/^v1\./);
     expect(row.body).not.toContain('Gwen');
+  });
+
+  it('sends a planned reminder whose job Redis lost, when the sweeper finds it past its time', async () => {
+    const caseId = randomUUID();
+    const sessionId = randomUUID();
+    const lostJob = person({ firstName: 'Lou' });
+    const event = booked(caseId, [lostJob], new Date(Date.now() + 72 * 60 * MINUTE), 1, sessionId);
+    await h.deliver({ ...event, payload: { ...event.payload, participantIds: [] } });
+    // The row as planning wrote it, ten minutes overdue, with no job anywhere.
+    await h.db.query(
+      `INSERT INTO notifications.reminder (id, organisation_id, case_id, session_id, participant_id, kind, session_version, due_at, status)
+       VALUES ($1, 'org-a', $2, $3, $4, 'confirmation', 1, now() - interval '10 minutes', 'planned')`,
+      [randomUUID(), caseId, sessionId, lostJob.participantId],
+    );
+    await h.t.app.get(ReminderSweeper).sweep();
+    await eventually(() => expect(smsTo(lostJob)).toEqual([expect.stringMatching(/^Hello Lou, your appointment is booked/)]));
   });
 });
