@@ -19,8 +19,8 @@ describe('Calendar', () => {
   it('starts each day at the zone\'s midnight, instance after instance, across the clock changes of several zones', () => {
     const zones = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC'];
     for (const timezone of zones) {
-      // Horizons starting every 5 hours 15 minutes across both of the year's changes, days counted by luxon alone.
-      for (let start = Date.UTC(2027, 2, 20); start < Date.UTC(2027, 10, 10); start += 21 * 15 * 60_000) {
+      // Horizons starting every 15 hours 15 minutes across both of the year's changes, days counted by luxon alone.
+      for (let start = Date.UTC(2027, 2, 20); start < Date.UTC(2027, 10, 10); start += 61 * 15 * 60_000) {
         const horizon = { start: new Date(start).toISOString(), end: new Date(start + 9 * 86_400_000).toISOString() };
         const calendar = new Calendar({ horizon, slotMinutes: 15, timezone });
         const expected: number[] = [0];
