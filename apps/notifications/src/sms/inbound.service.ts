@@ -84,7 +84,7 @@ export class InboundService {
         return;
       case 'confirm':
       case 'reschedule': {
-        if (!latest?.sessionId || !participantId || latest.sessionVersion === null || latest.purpose === 'poll') return;
+        if (!latest?.sessionId || !participantId || latest.sessionVersion === null || latest.purpose === 'poll' || latest.purpose === 'cancellation') return;
         const facts = { sessionId: latest.sessionId, sessionVersion: latest.sessionVersion, participantId, channel: 'sms' as const, receivedAt: at.toISOString() };
         const type = kind === 'confirm' ? 'reply.attendance-confirmed' : 'reply.reschedule-requested';
         await this.outbox.record(manager, { type, caseId: latest.caseId, organisationId: latest.organisationId, payload: facts });
