@@ -11,8 +11,8 @@ import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
  */
 
 /** The notifications service's development defaults, so `npm start` and `npm run stand-ins` agree. */
-export const STAND_IN_ACCOUNT_SID = 'AC00000000000000000000000000000000';
-export const STAND_IN_AUTH_TOKEN = 'dev-twilio-auth-token';
+export const STAND_IN_ACCOUNT_SID = 'AC00000000000000000000000000000001';
+export const STAND_IN_AUTH_TOKEN = 'stand-in-auth-token';
 
 export type MessageStatus = 'accepted' | 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed';
 
