@@ -37,6 +37,8 @@ const RUN_SECONDS = 10;
 /** Weekdays ahead to hold sessions on: more rounds than a run can reach, so holds keep moving. */
 const ROUNDS = 60;
 const MIXED_HOLDERS = 10;
+/** Requests a second of each client in the paced phases: 50 clients at 1/s is 50 a second. */
+const PACED_RATE = 1;
 
 async function main(): Promise<void> {
   const env: Environment = withDevSecrets({ LOG_LEVEL: 'warn', ...process.env, QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}` });
@@ -90,6 +92,11 @@ async function main(): Promise<void> {
     const suggest50 = await measure(`suggestions, ${CONNECTIONS} clients`, meter, target.url, () => run(target, CONNECTIONS, { duration: RUN_SECONDS }, suggestions));
     const nextHold = holdRequests(holds);
     const hold50 = await measure(`holds, ${CONNECTIONS} clients`, meter, target.url, () => run(target, CONNECTIONS, { duration: RUN_SECONDS }, nextHold));
+    // The same 50 clients at a person's pace, each a request a second (50 a second in all, more
+    // than any RJ service's coordinators make): latency with 50 connections open but no queue of
+    // 49 requests ahead, as a closed loop builds. Printed beside the closed-loop figures, not instead.
+    await measure(`suggestions, ${CONNECTIONS} clients paced at ${PACED_RATE}/s each`, meter, target.url, () => run(target, CONNECTIONS, { duration: RUN_SECONDS }, suggestions, PACED_RATE));
+    await measure(`holds, ${CONNECTIONS} clients paced at ${PACED_RATE}/s each`, meter, target.url, () => run(target, CONNECTIONS, { duration: RUN_SECONDS }, nextHold, PACED_RATE));
     // Suggestions while others book: each booking changes what some suggestions were built on.
     await measure(`mixed, ${CONNECTIONS} clients (${CONNECTIONS - MIXED_HOLDERS} suggesting, ${MIXED_HOLDERS} holding)`, meter, target.url, async () => {
       const [s, h] = await Promise.all([
@@ -127,8 +134,8 @@ async function main(): Promise<void> {
 type RequestSetup = NonNullable<autocannon.Request['setupRequest']>;
 type Target = { url: string; headers: Record<string, string> };
 
-function run(target: Target, connections: number, length: { duration: number } | { amount: number }, setupRequest: RequestSetup) {
-  return autocannon({ ...target, connections, ...length, requests: [{ setupRequest }] });
+function run(target: Target, connections: number, length: { duration: number } | { amount: number }, setupRequest: RequestSetup, connectionRate?: number) {
+  return autocannon({ ...target, connections, ...length, ...(connectionRate ? { connectionRate } : {}), requests: [{ setupRequest }] });
 }
 
 function suggestRequests(sessionIds: string[]): RequestSetup {
