@@ -13,8 +13,8 @@ export interface CategoryRules {
 }
 
 /** A third person, or another participant by name. */
-const PERSON = String.raw`(?:he|she|him|her|zzother(?: zzother)*)`;
-const DESCRIBED = String.raw`(?:the (?:other (?:party|person|side|participant|participants|family|people)|person (?:harmed|responsible|who \w+)|people (?:involved|responsible)|young (?:people|person)|(?:young |older |elderly )?(?:gentleman|lady|man|woman|lad|girl|boy|boys|lads|girls|guy|guys|fella|bloke|chap|men|women|youth|youths|teenager|teenagers|kids|children|youngsters|neighbour|neighbours|driver|tenant|landlord)|victim|victims|offender|offenders|perpetrator|harmed party|responsible party|family|culprit)(?: involved| concerned| in question)?(?: you (?:met|saw|spoke to|wrote to|know|mentioned))?|(?:his|her|their|zzother s) (?:family|mum|mother|dad|father|parents|partner|wife|husband|son|daughter|brother|sister|friend|friends|supporter|carer|girlfriend|boyfriend|nan|gran|grandmother|grandfather|uncle|aunt|auntie|cousin|kids|children))`;
+const PERSON = String.raw`(?:he|she|him|her|zzother(?: zzother)*|(?:mr|mrs|ms|miss|mx) [a-z])`;
+const DESCRIBED = String.raw`(?:the (?:other (?:party|person|side|participant|participants|family|people)|person (?:harmed|responsible|who \w+)|people (?:involved|responsible)|young (?:people|person)|(?:young |older |elderly |other )?(?:gentleman|gent|gents|lady|man|woman|lad|girl|boy|boys|lads|girls|guy|guys|fella|bloke|chap|men|women|youth|youths|teenager|teenagers|kids|children|youngsters|neighbour|neighbours|driver|tenant|landlord)|victim|victims|offender|offenders|perpetrator|harmed party|responsible party|family|culprit)(?: involved| concerned| in question)?(?: you (?:met|saw|spoke to|wrote to|know|mentioned))?|(?:his|her|their|zzother s) (?:family|mum|mother|dad|father|parents|partner|wife|husband|son|daughter|brother|sister|friend|friends|supporter|carer|girlfriend|boyfriend|nan|gran|grandmother|grandfather|uncle|aunt|auntie|cousin|kids|children))`;
 
 const MACROS: Record<string, string> = {
   /** One token. */

@@ -58,7 +58,7 @@ export const WELSH: readonly CategoryRules[] = [
     patterns: [
       String.raw`(?:peidiwch|paid) (?:a |ag )?${cy('poeni', 'gofidio', 'becso', 'pryderu')}|bydd popeth (?:yn )?iawn|(?:byddwch|byddi) (?:chi |di )?(?:yn )?iawn`,
       cy('dewr', 'siomi', 'dibynnu arnoch', 'dibynnu arnat'),
-      String.raw`werth rhoi cynnig|rhoi cynnig arni|(?:peidiwch|paid) (?:a |ag )?${cy('tynnu', 'rhoi', 'canslo')}`,
+      String.raw`dwi (?:wir )?yn meddwl|bydd (?:o|e|hi) yn help|(?:cau|gau) pen y mwdwl|plis dewch|(?:eich|dy) llais (?:chi |di )?yn bwysig|werth rhoi cynnig|rhoi cynnig arni|(?:peidiwch|paid) (?:a |ag )?${cy('tynnu', 'rhoi', 'canslo')}`,
       String.raw`${cy('gwneud')} (?:mor |yn )?dda|help mawr i bawb|petaech chi (?:yn )?dod|er dy les|er eich lles`,
     ],
   },

@@ -12,7 +12,7 @@ const ESTABLISHMENTS = String.raw`feltham|armley|strangeways|belmarsh|pentonvill
 export const PRISONS: CategoryRules = {
   category: 'other-party-pii',
   patterns: [
-    String.raw`hmp|hmyoi|yoi|hm prison|her majesty s prison|his majesty s prison|prison|prisons|jail|gaol|custody|custodial|remand|remanded|inmate|prisoner|prisoners|behind bars|locked up|banged up|(?:category|cat) [abcd]|open prison|secure unit|secure hospital|secure training centre|young offender institution|young offenders institution|official visit|legal visit|legal visits|visits hall|visiting hall|visiting order|prison visit|${mutated('carchar')}|${mutated('carcharor')}|${ESTABLISHMENTS}`,
+    String.raw`hmp|hmyoi|yoi|hm prison|her majesty s prison|his majesty s prison|prison|prisons|jail|gaol|custody|custodial|remand|remanded|inmate|prisoner|prisoners|behind bars|locked up|banged up|(?:category|cat) [abcd]|open prison|secure unit|secure hospital|secure training centre|young offender institution|young offenders institution|official visits?|legal visit|legal visits|visits hall|visiting hall|visiting order|prison visit|${mutated('carchar')}|${mutated('carcharor')}|${ESTABLISHMENTS}`,
   ],
 };
 
@@ -24,10 +24,11 @@ export const WHEREABOUTS: CategoryRules = {
     String.raw`{REF} {AUX}(?:lives|live|living|lived|moved|moving|staying|stays|resides|residing|rehoused|relocated|housed)(?! (?:stream|streamed|link))`,
     String.raw`{REFP} {AUX}(?:working|works|worked|employed|studying|studies) (?:at|in|for|near)|{REFP} {AUX}(?:back in the area|in the area|nearby|local|at college|at school|at university)`,
     String.raw`where {REF} {AUX}(?:lives|live|living|lived|staying|stays|works|work|working|held|being held|is held|goes|hangs out|drinks)`,
-    String.raw`{PERSON} {AUX}on (?:instagram|insta|facebook|fb|tiktok|snapchat|snap|twitter|whatsapp|linkedin)|(?:his|her|their|zzother s) (?:instagram|insta|facebook|tiktok|snapchat|twitter|handle|profile|socials)|{PERSON} {AUX}(?:drives|driving|drove|owns|has got|got) (?:a|an) (?:[^ |]+ ){0,2}(?:car|van|motorbike|corsa|fiesta|golf|astra|focus|polo|transit|scooter|truck|lorry|4x4|suv|bmw|audi|mercedes|ford|vauxhall)`,
+    String.raw`{PERSON} {AUX}on (?:instagram|insta|facebook|fb|tiktok|snapchat|snap|twitter|whatsapp|linkedin)|(?:his|her|their|zzother s) (?:new )?(?:instagram|insta|facebook|tiktok|snapchat|twitter|handle|profile|socials)|{PERSON} {AUX}(?:drives|driving|drove|owns|has got|got) (?:a|an) (?:[^ |]+ ){0,2}(?:car|van|motorbike|corsa|fiesta|golf|astra|focus|polo|transit|scooter|truck|lorry|4x4|suv|bmw|audi|mercedes|ford|vauxhall)`,
+    String.raw`{REF} {AUX}(?:not )?(?:coming|come|comes|travelling|traveling|driving) (?:over |down |up |in |across )?from|{PERSON} {AUX}on (?:nights|days|lates|earlies|shifts|the (?:late|early|night|day) shift)|(?:late|early|night) shift at|{REFP} {AUX}(?:not )?work (?:at|in|for|near)`,
     // Their phone or email itself is caught by the number and address rules: "her number" alone is
     // as often a facilitator's.
-    String.raw`(?:his|her|their|zzother s) (?:address|home address|home|house|flat|street|road|estate|area|neighbourhood|neighborhood|whereabouts|location|workplace|school|college|town|village|new address|postcode)`,
+    String.raw`(?:his|her|their|zzother s) (?:address|home address|home|house|flat|street|road|estate|area|neighbourhood|neighborhood|whereabouts|location|workplace|school|college|town|village|new address|postcode)(?<!your (?:mum|mother|nan|gran|grandmother|sister|aunt|auntie|daughter|wife|partner|girlfriend|carer|dad|father|grandad|grandfather|brother|son|husband|boyfriend|uncle) (?:at |in |to |from |round |near )?(?:his|her|their) (?:house|home|flat|place|address))`,
     String.raw`(?:round|around|near|close to|next to|opposite) (?:his|her|their|zzother s) (?:place|home|house|flat)|(?:lives|living) (?:nearby|round the corner|around the corner|near you|close to you|next door)`,
   ],
 };

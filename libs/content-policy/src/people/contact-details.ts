@@ -16,7 +16,7 @@ interface Span {
 }
 
 // "the number ending 900273", "last four digits 0261": part of a number is enough to find its owner.
-const PHONE_ENDING_RE = /\b(?:ending|ends|last (?:three|four|five|six|[3-6]) digits)(?: in| with| are| is)?:? ((?:\d[ \-]?){4,8})(?!\d)/gi;
+const PHONE_ENDING_RE = /\b(?:ending|ends|last (?:three|four|five|six|[3-6]) digits)(?: in| with| are| is)?:? ((?:\d[ \-]?){3,8})(?!\d)/gi;
 
 const LINK_RE = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
 

@@ -22,6 +22,7 @@ const CALENDAR = new Set([
   'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 const FUZZY_MIN_NAME = 5;
+const PRISON_TITLES = new Set(['hmp', 'hmyoi', 'yoi']);
 
 function isWrittenAsName(tokens: readonly Token[], i: number, entry: NameEntry): boolean {
   const t = tokens[i];
@@ -92,6 +93,8 @@ export function findNames(tokens: readonly Token[], people: CasePeople, properNo
       continue;
     }
     if (properNouns[i] && !TITLES.has(tokens[i - 1]?.word ?? '')) continue;
+    // "HMP Berwyn": a prison named after a place, whoever shares its name
+    if (PRISON_TITLES.has(tokens[i - 1]?.word ?? '')) continue;
     const usable = entries.filter((e) => isWrittenAsName(tokens, i, e));
     if (usable.length === 0) continue;
     mark(i, i + width - 1, usable.find((e) => e.person.own)?.person ?? usable[0].person);
