@@ -7,6 +7,8 @@ import type { Language, ParticipantRole } from './vocabulary';
 export const RPC_PATTERNS = {
   /** Where logistics for a participant's session may be sent, and on which safe channels. */
   contactRoute: 'cases.contact-route.v1',
+  /** The same for many participants at once (notifications sends in batches); kept beside the single one for workers not yet moved. */
+  contactRoutes: 'cases.contact-routes.v1',
   /** The link of an open availability poll, asked for at send time (the token is a secret). */
   pollLink: 'scheduling.poll-link.v1',
 } as const;
@@ -25,6 +27,18 @@ export interface PollLinkResponseV1 {
 export interface ContactRouteRequestV1 {
   caseId: string;
   participantId: string;
+}
+
+/** At most this many routes in one request. */
+export const CONTACT_ROUTES_MAX = 500;
+
+export interface ContactRoutesRequestV1 {
+  routes: ContactRouteRequestV1[];
+}
+
+/** One answer per request, in the order asked. */
+export interface ContactRoutesResponseV1 {
+  routes: ContactRouteResponseV1[];
 }
 
 /**

@@ -17,17 +17,27 @@ export interface AuditRecord {
 @Injectable()
 export class AuditLog {
   async record(manager: EntityManager, principal: Principal, record: AuditRecord): Promise<void> {
-    await manager.insert(AuditEntryEntity, {
-      caseId: record.caseId,
-      actorUserId: principal.userId,
-      actorRoles: principal.roles,
-      organisationId: principal.organisationId,
-      action: record.action,
-      subject: record.subject,
-      subjectId: record.subjectId ?? null,
-      detail: record.detail ?? null,
-      at: new Date(),
-    });
+    await this.recordAll(manager, [{ principal, record }]);
+  }
+
+  /** Several entries in one statement (a batch read by another service). */
+  async recordAll(manager: EntityManager, entries: { principal: Principal; record: AuditRecord }[]): Promise<void> {
+    if (entries.length === 0) return;
+    const at = new Date();
+    await manager.insert(
+      AuditEntryEntity,
+      entries.map(({ principal, record }) => ({
+        caseId: record.caseId,
+        actorUserId: principal.userId,
+        actorRoles: principal.roles,
+        organisationId: principal.organisationId,
+        action: record.action,
+        subject: record.subject,
+        subjectId: record.subjectId ?? null,
+        detail: record.detail ?? null,
+        at,
+      })),
+    );
   }
 
   async forCase(manager: EntityManager, caseId: string, limit: number, beforeId?: string): Promise<AuditEntryEntity[]> {

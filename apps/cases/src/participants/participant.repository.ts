@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { FieldCipher } from '#platform';
 import { ParticipantEntity } from './participant.entity';
 import type { ParticipantRecord, PreferredChannel } from './participant.record';
@@ -26,6 +26,13 @@ export class ParticipantRepository {
   async forCase(manager: EntityManager, caseId: string, options: { includeRemoved?: boolean } = {}): Promise<ParticipantRecord[]> {
     const rows = await manager.find(ParticipantEntity, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
     return rows.filter((row) => options.includeRemoved || row.removedAt === null).map((row) => this.toRecord(row));
+  }
+
+  /** Everyone on these cases, removed participants included, in one query. */
+  async forCases(manager: EntityManager, caseIds: string[]): Promise<ParticipantRecord[]> {
+    if (caseIds.length === 0) return [];
+    const rows = await manager.find(ParticipantEntity, { where: { caseId: In(caseIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map((row) => this.toRecord(row));
   }
 
   async find(manager: EntityManager, caseId: string, participantId: string): Promise<ParticipantRecord | null> {

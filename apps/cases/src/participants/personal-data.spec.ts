@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { firstValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { RPC_PATTERNS, type ContactRouteResponseV1 } from '#contracts';
+import { RPC_PATTERNS, type ContactRouteResponseV1, type ContactRoutesResponseV1 } from '#contracts';
 import { RpcClient } from '#messaging';
 import { FieldCipher, PlatformConfig, redisTransportOptions, startRpc, UnavailableError } from '#platform';
 import { createTestApp, TEST_ENCRYPTION_KEY, type TestApp } from '#testing';
@@ -165,6 +165,41 @@ describe('participants\' personal data', () => {
       }
       const audit = await dataSource.query(`SELECT actor_user_id, subject FROM cases.audit_entry WHERE case_id = $1 AND subject = 'contact-route'`, [kase.id]);
       expect(audit).toEqual([{ actor_user_id: 'service:notifications', subject: 'contact-route' }]);
+    });
+
+    it('answers many routes in one request, in the order asked, each audited; a malformed batch is refused naming the field', async () => {
+      const [first, second] = [await cases.referral(), await cases.referral()];
+      const harmed = await cases.participant(first.id, personHarmedBody);
+      const responsible = await cases.participant(second.id, personResponsibleBody);
+      const stranger = '00000000-0000-4000-8000-000000000000';
+      const client = new RpcClient(t.app.get(PlatformConfig));
+      try {
+        const answer = await client.request<ContactRoutesResponseV1>(RPC_PATTERNS.contactRoutes, {
+          routes: [
+            { caseId: second.id, participantId: responsible.id },
+            { caseId: first.id, participantId: harmed.id },
+            { caseId: first.id, participantId: stranger },
+            { caseId: 'x', participantId: harmed.id },
+          ],
+        });
+        expect(answer.routes.map((r) => [r.participantId, r.recipient?.firstName ?? r.unreachableReason])).toEqual([
+          [responsible.id, 'the person is in custody and the case has no offender manager for them'],
+          [harmed.id, 'Sarah'],
+          [stranger, 'the participant is not on the case'],
+          [harmed.id, 'caseId and participantId must be UUIDs'],
+        ]);
+        await expect(client.request(RPC_PATTERNS.contactRoutes, { routes: 'all' })).rejects.toThrow(
+          'cases.contact-routes.v1: routes must be an array of at most 500 { caseId, participantId }',
+        );
+      } finally {
+        await client.onApplicationShutdown();
+      }
+      const audit = await dataSource.query(`SELECT case_id, subject_id FROM cases.audit_entry WHERE case_id = ANY($1) AND subject = 'contact-route' ORDER BY id`, [[first.id, second.id]]);
+      expect(audit).toEqual([
+        { case_id: second.id, subject_id: responsible.id },
+        { case_id: first.id, subject_id: harmed.id },
+        { case_id: first.id, subject_id: stranger },
+      ]);
     });
 
     it('fails a request nobody answers with a clear error naming the pattern', async () => {
