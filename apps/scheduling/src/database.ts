@@ -6,6 +6,7 @@ import { SchedulingPlans1767484800000 } from './migrations/1767484800000-Schedul
 import { SchedulingCalendarImport1767571200000 } from './migrations/1767571200000-SchedulingCalendarImport';
 import { SchedulingReplies1767661200000 } from './migrations/1767661200000-SchedulingReplies';
 import { SchedulingWorldChanges1767747600000 } from './migrations/1767747600000-SchedulingWorldChanges';
+import { SchedulingCasePartnership1767834000000 } from './migrations/1767834000000-SchedulingCasePartnership';
 import { CaseEntity } from './people/case.entity';
 import { PersonEntity } from './people/person.entity';
 import { PlanEntity } from './planning/plan.entity';
@@ -38,4 +39,5 @@ export const SCHEDULING_MIGRATIONS = [
   SchedulingCalendarImport1767571200000,
   SchedulingReplies1767661200000,
   SchedulingWorldChanges1767747600000,
+  SchedulingCasePartnership1767834000000,
 ];

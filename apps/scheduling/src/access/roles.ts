@@ -4,9 +4,9 @@ import type { Role } from '#auth';
 export const SCHEDULERS: Role[] = ['coordinator'];
 
 /**
- * Who may see the organisation's sessions, venues and availability. A partnership lead reads
- * only their own organisation's here: scheduling does not know which partnership a case is
- * in (no event tells it), so it cannot show a partnership's other organisations.
+ * Who may see the organisation's sessions, venues and availability. A partnership lead also
+ * reads the sessions of the partnership's cases in other organisations (`SessionAccess`); the
+ * venues and availability of those organisations stay theirs.
  */
 export const SCHEDULE_READERS: Role[] = ['coordinator', 'manager', 'partnership-lead'];
 

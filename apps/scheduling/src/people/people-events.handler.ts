@@ -5,7 +5,7 @@ import { HandlesEvent } from '#messaging';
 import { SessionRepository } from '../sessions/session.repository';
 import { PeopleRepository } from './people.repository';
 
-/** Keeps scheduling's copy of facilitators, participants and case allocations current. */
+/** Keeps scheduling's copy of facilitators, participants, and cases' partnerships and allocations current. */
 @Injectable()
 export class PeopleEventsHandler {
   constructor(
@@ -37,6 +37,12 @@ export class PeopleEventsHandler {
   async onParticipantRemoved(event: DomainEvent<'participant.removed'>, manager: EntityManager): Promise<void> {
     await this.people.markRemoved(manager, event.payload.participantId, new Date(event.occurredAt));
     await this.sessions.dropFromPending(manager, event.payload.participantId);
+  }
+
+  /** Only the partnership: partnership leads read the sessions of their partnership's cases by it. */
+  @HandlesEvent('case.referred')
+  async onReferred(event: DomainEvent<'case.referred'>, manager: EntityManager): Promise<void> {
+    await this.people.upsertCase(manager, { id: caseOf(event), organisationId: organisationOf(event), partnershipId: event.payload.partnershipId });
   }
 
   @HandlesEvent('case.facilitators-assigned')

@@ -38,7 +38,14 @@ export class PeopleRepository {
     await manager.update(PersonEntity, { id: personId }, { removedAt: at, active: false, updatedAt: new Date() });
   }
 
-  async upsertCase(manager: EntityManager, row: Omit<CaseEntity, 'updatedAt' | 'stage' | 'leadFacilitatorId' | 'coFacilitatorId'> & Partial<CaseEntity>): Promise<void> {
+  /**
+   * Inserts the case or sets the columns given, leaving the others as they are: each event
+   * names only what it knows (its partnership, stage or facilitators), in whatever order they come.
+   */
+  async upsertCase(
+    manager: EntityManager,
+    row: Omit<CaseEntity, 'updatedAt' | 'partnershipId' | 'stage' | 'leadFacilitatorId' | 'coFacilitatorId'> & Partial<CaseEntity>,
+  ): Promise<void> {
     await manager
       .createQueryBuilder()
       .insert()

@@ -6,10 +6,14 @@ import { selectEntities } from '../entity-rows';
 import { preparedQuery } from '../prepared-query';
 import { SessionChangeEntity, SessionEntity, type SessionStatus } from './session.entity';
 
-/** An organisation's sessions, or only those of the cases one facilitator is allocated. */
+/**
+ * An organisation's sessions, or only those of the cases one facilitator is allocated; with a
+ * partnership, also the sessions of that partnership's cases in other organisations (to read).
+ */
 export interface SessionScope {
   organisationId: string;
   facilitatorId?: string;
+  partnershipId?: string;
 }
 
 export interface SessionFilter {
@@ -156,11 +160,14 @@ export class SessionRepository {
       manager,
       SessionEntity,
       `SELECT * FROM scheduling.session s
-       WHERE s.organisation_id = $1 AND ($2::uuid IS NULL OR s.case_id = $2) AND ($3::text IS NULL OR s.status = $3)
+       WHERE (s.organisation_id = $1
+           -- An array, not a subquery: either side can still use its index (a bitmap OR).
+           OR s.case_id = ANY(ARRAY(SELECT c.id FROM scheduling."case" c WHERE c.partnership_id = $6)))
+         AND ($2::uuid IS NULL OR s.case_id = $2) AND ($3::text IS NULL OR s.status = $3)
          AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM scheduling."case" c WHERE c.id = s.case_id AND $4 IN (c.lead_facilitator_id, c.co_facilitator_id)))
          AND ($5::boolean IS NULL OR $5 = EXISTS (SELECT 1 FROM scheduling.reschedule_request r WHERE r.session_id = s.id AND r.session_version = s.version))
        ORDER BY s.starts_at ASC NULLS LAST, s.requested_at ASC LIMIT 500`,
-      [scope.organisationId, filter.caseId ?? null, filter.status ?? null, scope.facilitatorId ?? null, filter.rescheduleRequested ?? null],
+      [scope.organisationId, filter.caseId ?? null, filter.status ?? null, scope.facilitatorId ?? null, filter.rescheduleRequested ?? null, scope.partnershipId ?? null],
     );
   }
 

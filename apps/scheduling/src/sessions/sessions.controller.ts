@@ -18,7 +18,7 @@ export class SessionsController {
 
   @Get()
   @Roles(...SESSION_READERS)
-  @ApiOkResponse({ type: SessionRecordView, isArray: true, description: "The organisation's sessions (a facilitator's: their cases'), soonest first" })
+  @ApiOkResponse({ type: SessionRecordView, isArray: true, description: "The organisation's sessions (a facilitator's: their cases'; a partnership lead's: the partnership's cases' too), soonest first" })
   list(@CurrentUser() user: Principal, @Query() query: ListSessionsQuery) {
     return this.sessions.list(user, query);
   }

@@ -29,7 +29,7 @@ export class SessionsService {
 
   async get(principal: Principal, sessionId: string): Promise<SessionDetailView> {
     const manager = this.dataSource.manager;
-    const session = await this.access.read(manager, principal, sessionId);
+    const session = await this.access.readOnly(manager, principal, sessionId);
     const [history, records] = await Promise.all([this.sessions.history(manager, sessionId), this.attendance.ofSessions(manager, [session])]);
     return { ...toSessionRecordView(session, records.get(session.id)!), history: history.map(toChangeView) };
   }

@@ -50,7 +50,7 @@ const toNotificationsAndReporting = ['notifications', 'reporting'] as const;
 const toScheduling = ['scheduling'] as const;
 
 export const EVENT_CATALOGUE: { readonly [T in EventType]: EventDefinition } = {
-  'case.referred': { version: 1, subscribers: toReporting },
+  'case.referred': { version: 1, subscribers: toSchedulingAndReporting },
   'case.triaged': { version: 1, subscribers: toReporting },
   'case.contact-attempted': { version: 1, subscribers: toReporting },
   'case.stage-changed': { version: 1, subscribers: toSchedulingAndReporting },
