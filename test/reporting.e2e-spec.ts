@@ -92,15 +92,16 @@ describe('reporting over cases driven through the cases API', () => {
     const e = await orgB.referral();
     cohort = { a: a.caseId, b: b.id, c: c.id, d: d.id };
 
-    // October, org-a. F: uncontactable after no answer, then wrong details. G: on hold (trial) from
-    // assessment, then withdrawn by the person harmed. H: the person responsible declined (the
-    // person harmed initiated). I: rejected at triage by a manager.
+    // October, org-a. F: uncontactable after no answer, then wrong details (moved away, as the
+    // coordinator records). G: on hold (trial) from assessment, then withdrawn by the person
+    // harmed. H: the person responsible declined (the person harmed initiated). I: rejected at
+    // triage by a manager.
     const f = await cases.referral({ receivedAt: '2026-10-05T09:00:00Z' });
     await cases.ok('post', `/cases/${f.id}/triage`, cases.coordinator, { decision: 'accepted' });
     for (const [outcome, attemptedAt] of [['no-answer', '2026-10-06T09:00:00Z'], ['wrong-details', '2026-10-07T09:00:00Z']]) {
       await cases.ok('post', `/cases/${f.id}/contact-attempts`, cases.coordinator, { channel: 'phone', outcome, attemptedAt });
     }
-    await cases.move(f.id, cases.coordinator, 'uncontactable');
+    await cases.move(f.id, cases.coordinator, 'uncontactable', { reason: 'moved-away' });
     const g = await cases.referral({ receivedAt: '2026-10-06T09:00:00Z', initiatedBy: 'person-responsible' });
     await cases.ok('post', `/cases/${g.id}/triage`, cases.coordinator, { decision: 'accepted' });
     await cases.ok('post', `/cases/${g.id}/contact-attempts`, cases.coordinator, { channel: 'phone', outcome: 'reached', attemptedAt: '2026-10-06T12:00:00Z' });
@@ -229,7 +230,7 @@ describe('reporting over cases driven through the cases API', () => {
   it('says who rejected, which party declined, why a case was uncontactable, and where a case on hold was withdrawn from', async () => {
     const { figures } = await report(cases.manager, '', october);
     expect(figures.funnel.exits).toEqual({
-      uncontactable: { total: 1, byStage: { 'first-contact': 1 }, whileOnHold: 0, byWhom: {}, byReason: { 'wrong-details': 1 } },
+      uncontactable: { total: 1, byStage: { 'first-contact': 1 }, whileOnHold: 0, byWhom: {}, byReason: { 'moved-away': 1 } },
       'on-hold': { total: 1, byStage: { assessment: 1 }, whileOnHold: 0, byWhom: {}, byReason: { trial: 1 } },
       withdrawn: { total: 1, byStage: { assessment: 1 }, whileOnHold: 1, byWhom: { 'person-harmed': 1 }, byReason: {} },
       'other-party-declined': { total: 1, byStage: { 'first-contact': 1 }, whileOnHold: 0, byWhom: { 'person-responsible': 1 }, byReason: {} },

@@ -135,6 +135,20 @@ export const UNSUITABLE_REASONS = [
 ] as const;
 export type UnsuitableReason = (typeof UNSUITABLE_REASONS)[number];
 
+/**
+ * Why a case ended uncontactable: what stopped first contact, as the practitioner judged it
+ * (reporting's funnel breaks the exits down by it).
+ */
+export const UNCONTACTABLE_REASONS = [
+  'no-response',
+  'wrong-details',
+  'moved-away',
+  'declined-contact',
+  'no-safe-channel',
+  'other',
+] as const;
+export type UncontactableReason = (typeof UNCONTACTABLE_REASONS)[number];
+
 export const CLOSURE_REASONS = ['completed', 'partially-completed', 'no-further-action'] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 

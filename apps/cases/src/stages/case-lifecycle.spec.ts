@@ -131,6 +131,29 @@ describe('a case through the RJ process, over HTTP', () => {
     expect(late.body.error).toBe('case-not-open');
   });
 
+  it('ends a case uncontactable only with a reason from the list, and tells the other services why', async () => {
+    const kase = await cases.referral();
+    await cases.ok('post', `/cases/${kase.id}/triage`, cases.coordinator, { decision: 'accepted' });
+    const reasons = 'no-response, wrong-details, moved-away, declined-contact, no-safe-channel, other';
+    const missing = await cases.call('post', `/cases/${kase.id}/stage`, cases.coordinator, { to: 'uncontactable' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.details).toEqual([{ field: 'reason', rule: 'isIn', message: `reason must be one of ${reasons} when moving to uncontactable` }]);
+    // A reason of another exit passes the body's check, not the move's.
+    const another = await cases.call('post', `/cases/${kase.id}/stage`, cases.coordinator, { to: 'uncontactable', reason: 'trial' });
+    expect(another.status).toBe(400);
+    expect(another.body.details).toEqual([{ field: 'reason', rule: 'isIn', message: `reason must be one of ${reasons} when moving to uncontactable` }]);
+    const unknown = await cases.call('post', `/cases/${kase.id}/stage`, cases.coordinator, { to: 'uncontactable', reason: 'gone' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details).toEqual([expect.objectContaining({ field: 'reason', rule: 'isIn' })]);
+
+    const ended = await cases.move(kase.id, cases.coordinator, 'uncontactable', { reason: 'moved-away' });
+    expect(ended).toMatchObject({ stage: 'uncontactable', allowedMoves: [] });
+    const history = await cases.ok<{ to: string; reason: string }[]>('get', `/cases/${kase.id}/stage-history`, cases.coordinator);
+    expect(history.at(-1)).toMatchObject({ to: 'uncontactable', reason: 'moved-away' });
+    const event = (await outboxEvents(kase.id)).filter((e) => e.type === 'case.stage-changed').at(-1);
+    expect(event?.payload).toMatchObject({ from: 'first-contact', to: 'uncontactable', reason: 'moved-away' });
+  });
+
   it('rejects a referral at triage with its reason', async () => {
     const kase = await cases.referral();
     const missingReason = await cases.call('post', `/cases/${kase.id}/triage`, cases.coordinator, { decision: 'rejected' });

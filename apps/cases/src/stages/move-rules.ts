@@ -4,6 +4,7 @@ import {
   DeliveryType,
   HOLD_REASONS,
   TRIAGE_REJECTION_REASONS,
+  UNCONTACTABLE_REASONS,
   UNSUITABLE_REASONS,
   WithdrawnBy,
 } from '#contracts';
@@ -44,6 +45,7 @@ const REASONS_BY_TARGET: Partial<Record<CaseStage, readonly string[]>> = {
   unsuitable: UNSUITABLE_REASONS,
   closed: CLOSURE_REASONS,
   rejected: TRIAGE_REJECTION_REASONS,
+  uncontactable: UNCONTACTABLE_REASONS,
 };
 
 /** Judges one requested move against the machine and the process's preconditions. Pure. */

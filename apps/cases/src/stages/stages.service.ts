@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hasRole, type Principal } from '#auth';
-import type { ClosureReason, HoldReason, UnsuitableReason } from '#contracts';
+import type { CaseStageChangedV1, ClosureReason } from '#contracts';
 import { ConflictError, FieldCipher, ForbiddenError, InvalidInputError } from '#platform';
 import { CaseAccess } from '../access/case-access';
 import { CaseChange, CaseChanges } from '../access/case-changes';
@@ -67,7 +67,8 @@ export class StagesService {
       from,
       to: move.to,
       changedAt: changedAt.toISOString(),
-      reason: (move.reason ?? null) as HoldReason | UnsuitableReason | ClosureReason | null,
+      // judgeMove checked it against the list for this target.
+      reason: (move.reason ?? null) as CaseStageChangedV1['reason'],
       withdrawnBy: move.withdrawnBy ?? null,
       delivery: move.delivery ?? null,
     });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { ContactOutcome, UncontactableReason } from '#contracts';
 import { CohortQuery, type ReportFilter } from './report-filter';
 
 export type Row = Record<string, any>;
@@ -8,6 +9,23 @@ export type Row = Record<string, any>;
 const SPREAD = (hours: string, filter = '') =>
   `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${hours})${filter ? ` FILTER (WHERE ${filter})` : ''}`;
 const EXIT_STAGES = `('rejected', 'on-hold', 'withdrawn', 'unsuitable', 'uncontactable', 'other-party-declined')`;
+
+/**
+ * Why a case was uncontactable when its move says nothing (moves published before cases asked
+ * for a reason): read from the outcome of its last contact attempt, in the reasons' own words so
+ * one breakdown holds old and new moves alike.
+ */
+const REASON_FROM_LAST_OUTCOME: Record<ContactOutcome, UncontactableReason> = {
+  'no-answer': 'no-response',
+  'voicemail-left': 'no-response',
+  'message-sent': 'no-response',
+  'wrong-details': 'wrong-details',
+  'declined-contact': 'declined-contact',
+  reached: 'other',
+};
+const INFERRED_UNCONTACTABLE_REASON = `CASE WHEN tried.outcome IS NULL THEN 'no-attempt-recorded' ${Object.entries(REASON_FROM_LAST_OUTCOME)
+  .map(([outcome, reason]) => `WHEN tried.outcome = '${outcome}' THEN '${reason}'`)
+  .join(' ')} ELSE 'other' END`;
 
 /**
  * What the cohort's cases are counted by, one grouping set each. The stages reached and the
@@ -76,8 +94,9 @@ export class FiguresRepository {
    * Moves out of the process, by the stage left, by whom and why. A case that left from on hold
    * counts at the stage it was held from (its latest move to on-hold before), and whileOnHold.
    * By whom: who withdrew; for a rejection, the role triage decided in; for other-party-declined,
-   * the party that did not initiate. Why: the reason code; for uncontactable, which has none,
-   * the outcome of the case's last contact attempt before the move.
+   * the party that did not initiate. Why: the reason code; for an uncontactable move without
+   * one (published before cases asked), the reason its last contact attempt before the move
+   * points to (REASON_FROM_LAST_OUTCOME).
    */
   exits(m: EntityManager, f: ReportFilter): Promise<Row[]> {
     return this.run(m, f, (q) => `
@@ -85,7 +104,7 @@ export class FiguresRepository {
         CASE t.to_stage WHEN 'withdrawn' THEN t.withdrawn_by WHEN 'rejected' THEN r.decided_by_role
           WHEN 'other-party-declined' THEN CASE c.initiated_by WHEN 'person-harmed' THEN 'person-responsible' ELSE 'person-harmed' END
         END AS by_whom,
-        CASE WHEN t.to_stage = 'uncontactable' THEN coalesce(tried.outcome, 'no-attempt-recorded') ELSE t.reason END AS reason,
+        CASE WHEN t.to_stage = 'uncontactable' AND t.reason IS NULL THEN ${INFERRED_UNCONTACTABLE_REASON} ELSE t.reason END AS reason,
         count(*)::int AS n
       FROM reporting.case_progress c
       JOIN reporting.stage_transition t ON t.case_id = c.case_id AND t.to_stage IN ${EXIT_STAGES}
@@ -94,7 +113,7 @@ export class FiguresRepository {
         WHERE t.from_stage = 'on-hold' AND h.case_id = t.case_id AND h.to_stage = 'on-hold' AND h.sequence < t.sequence
         ORDER BY h.sequence DESC LIMIT 1) held ON true
       LEFT JOIN LATERAL (SELECT a.outcome FROM reporting.contact_attempt_fact a
-        WHERE t.to_stage = 'uncontactable' AND a.case_id = t.case_id AND a.attempted_at <= t.changed_at
+        WHERE t.to_stage = 'uncontactable' AND t.reason IS NULL AND a.case_id = t.case_id AND a.attempted_at <= t.changed_at
         ORDER BY a.attempted_at DESC LIMIT 1) tried ON true
       WHERE ${q.inCohort('c')}
       GROUP BY 1, 2, 3, 4, 5`);

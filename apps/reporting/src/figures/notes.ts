@@ -18,8 +18,10 @@ export const FIGURE_NOTES: Partial<Record<FigureName, string>> = {
     'Cases of the cohort that ever reached each stage, where they stand now, and the moves out of the process by the stage ' +
     'they left: a case that left while on hold counts at the stage it was held from (and under whileOnHold). By whom: who ' +
     'withdrew; for a rejection, the role triage decided in (none for referrals triaged before cases said so); for ' +
-    'other-party-declined, the party that did not initiate. By reason: the reason code; for uncontactable, the outcome of ' +
-    'the last contact attempt before the move (no-attempt-recorded if none). Cases events do not say who judged a case unsuitable.',
+    'other-party-declined, the party that did not initiate. By reason: the reason code recorded with the move. A case ' +
+    'made uncontactable before a reason was asked for counts under the reason its last contact attempt before the move ' +
+    'points to (no answer, voicemail or message sent: no-response; reached: other; no-attempt-recorded if none). ' +
+    'Cases events do not say who judged a case unsuitable.',
   timeInStage: `Hours from entering a stage to the next move, over the stages left; stillIn counts cases there now. ${MEDIAN_AND_P90}`,
   timeToClose: `Hours from referral to closure, for closed cases of the cohort. ${MEDIAN_AND_P90}`,
   consent: 'Participants by role with consent given, withdrawn, and still in force, per consent scope.',

@@ -18,6 +18,7 @@ import type {
   RiskLevel,
   SessionKind,
   TriageRejectionReason,
+  UncontactableReason,
   UnsuitableReason,
   WithdrawnBy,
 } from '../vocabulary';
@@ -65,7 +66,11 @@ export interface CaseStageChangedV1 {
   from: CaseStage;
   to: CaseStage;
   changedAt: string;
-  reason: HoldReason | UnsuitableReason | ClosureReason | null;
+  /**
+   * For on-hold, unsuitable, closed and uncontactable. Uncontactable carries one only since the
+   * reason was asked for: moves to it published before carry null.
+   */
+  reason: HoldReason | UnsuitableReason | ClosureReason | UncontactableReason | null;
   withdrawnBy: WithdrawnBy | null;
   delivery: DeliveryType | null;
 }

@@ -7,19 +7,20 @@ import {
   DELIVERY_TYPES,
   type DeliveryType,
   HOLD_REASONS,
+  UNCONTACTABLE_REASONS,
   UNSUITABLE_REASONS,
   WITHDRAWN_BY,
   type WithdrawnBy,
 } from '#contracts';
 
-const REASONS = [...new Set([...HOLD_REASONS, ...UNSUITABLE_REASONS, ...CLOSURE_REASONS])];
+const REASONS = [...new Set([...HOLD_REASONS, ...UNSUITABLE_REASONS, ...CLOSURE_REASONS, ...UNCONTACTABLE_REASONS])];
 
 export class MoveStageDto {
   @ApiProperty({ enum: CASE_STAGES })
   @IsIn(CASE_STAGES)
   to!: CaseStage;
 
-  @ApiPropertyOptional({ enum: REASONS, description: 'Required for on-hold, unsuitable and closed' })
+  @ApiPropertyOptional({ enum: REASONS, description: 'Required for on-hold, unsuitable, closed and uncontactable' })
   @IsOptional()
   @IsIn(REASONS)
   reason?: string;
