@@ -28,4 +28,4 @@ export type { RedisConnectionSettings } from './redis/redis-options';
 export { configureApi, logSettings, runApi, runWorker, startRpc } from './bootstrap/bootstrap';
 export type { ApiOptions } from './bootstrap/bootstrap';
 export { UuidParam } from './http/uuid-param';
-export { redisTransportOptions } from './redis/redis-transport';
+export { NamespacedRedisClient, NamespacedRedisServer, redisTransportOptions } from './redis/redis-transport';

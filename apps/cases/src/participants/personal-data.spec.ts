@@ -1,11 +1,10 @@
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { firstValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { RPC_PATTERNS, type ContactRouteResponseV1, type ContactRoutesResponseV1 } from '#contracts';
 import { RpcClient } from '#messaging';
-import { FieldCipher, PlatformConfig, redisTransportOptions, startRpc, UnavailableError } from '#platform';
+import { FieldCipher, NamespacedRedisClient, PlatformConfig, redisTransportOptions, startRpc, UnavailableError } from '#platform';
 import { createTestApp, TEST_ENCRYPTION_KEY, type TestApp } from '#testing';
 import { CasesFactory, personHarmedBody, personResponsibleBody } from '../../test/cases.factory';
 import { CasesModule } from '../cases.module';
@@ -203,7 +202,7 @@ describe('participants\' personal data', () => {
     });
 
     it('fails a request nobody answers with a clear error naming the pattern', async () => {
-      const config = Object.assign(new PlatformConfig(), { REDIS_URL: t.env.REDIS_URL, RPC_TIMEOUT_MS: 300 });
+      const config = Object.assign(new PlatformConfig(), { REDIS_URL: t.env.REDIS_URL, QUEUE_PREFIX: t.env.QUEUE_PREFIX, RPC_TIMEOUT_MS: 300 });
       const client = new RpcClient(config);
       try {
         await expect(client.request('cases.nobody-listens.v1', {})).rejects.toEqual(
@@ -215,7 +214,7 @@ describe('participants\' personal data', () => {
     });
 
     it('answers a malformed request with a reason rather than an error', async () => {
-      const proxy = ClientProxyFactory.create({ transport: Transport.REDIS, options: redisTransportOptions(t.env.REDIS_URL!) });
+      const proxy = new NamespacedRedisClient(redisTransportOptions(t.env.REDIS_URL!), t.env.QUEUE_PREFIX!);
       const route = await firstValueFrom(proxy.send(RPC_PATTERNS.contactRoute, { caseId: 'x' }));
       await proxy.close();
       expect(route).toEqual({ participantId: 'undefined', recipient: null, unreachableReason: 'caseId and participantId must be UUIDs' });

@@ -1,7 +1,6 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
-import { PlatformConfig, redisTransportOptions, UnavailableError } from '#platform';
+import { NamespacedRedisClient, PlatformConfig, redisTransportOptions, UnavailableError } from '#platform';
 
 /**
  * Asks another service for an answer now, over the Redis transport. No answer within
@@ -9,11 +8,11 @@ import { PlatformConfig, redisTransportOptions, UnavailableError } from '#platfo
  */
 @Injectable()
 export class RpcClient implements OnApplicationShutdown {
-  private readonly proxy: ClientProxy;
+  private readonly proxy: NamespacedRedisClient;
   private readonly timeoutMs: number;
 
   constructor(config: PlatformConfig) {
-    this.proxy = ClientProxyFactory.create({ transport: Transport.REDIS, options: redisTransportOptions(config.REDIS_URL) });
+    this.proxy = new NamespacedRedisClient(redisTransportOptions(config.REDIS_URL), config.QUEUE_PREFIX);
     this.timeoutMs = config.RPC_TIMEOUT_MS;
   }
 

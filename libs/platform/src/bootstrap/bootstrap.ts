@@ -1,6 +1,5 @@
 import { type INestApplication, type INestApplicationContext, Logger as NestLogger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Transport } from '@nestjs/microservices';
 import { createServer, Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { describeConfig } from '../config/load-config';
@@ -10,7 +9,7 @@ import { createValidationPipe } from '../errors/validation';
 import { ReadinessRegistry } from '../health/readiness.registry';
 import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { metricsRegistry } from '../metrics/metrics';
-import { redisTransportOptions } from '../redis/redis-transport';
+import { NamespacedRedisServer, redisTransportOptions } from '../redis/redis-transport';
 import { setupSwagger } from './swagger';
 
 /** The HTTP pipeline every API shares; tests apply it to their own app the same way. */
@@ -43,7 +42,8 @@ export function runApi(rootModule: Type, title: string, options: ApiOptions = {}
 
 /** Connects the Redis transport so @MessagePattern handlers of the app answer. */
 export async function startRpc(app: INestApplication): Promise<void> {
-  app.connectMicroservice({ transport: Transport.REDIS, options: redisTransportOptions(app.get(PlatformConfig).REDIS_URL) });
+  const config = app.get(PlatformConfig);
+  app.connectMicroservice({ strategy: new NamespacedRedisServer(redisTransportOptions(config.REDIS_URL), config.QUEUE_PREFIX) });
   await app.startAllMicroservices();
 }
 
