@@ -92,11 +92,14 @@ export class NotificationsConfig {
   @Min(10)
   SEND_BACKOFF_MS: number = 2000;
 
-  /** Messages sent at once by one worker process. */
+  /**
+   * Send jobs one worker process runs at once. Their reminders are decided and recorded in
+   * batches, so this is how many may wait together on a batch, Redis, cases or a provider.
+   */
   @IsInt()
   @Min(1)
-  @Max(500)
-  SEND_CONCURRENCY: number = 50;
+  @Max(1000)
+  SEND_CONCURRENCY: number = 200;
 
   /** How long a worker holds a send before another may take it (a killed worker's sends go on after it). */
   @IsInt()

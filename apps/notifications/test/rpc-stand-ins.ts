@@ -1,5 +1,5 @@
 import IORedis from 'ioredis';
-import { type ContactRouteRequestV1, type ContactRouteResponseV1, type PollLinkRequestV1, type PollLinkResponseV1, RPC_PATTERNS } from '#contracts';
+import { type ContactRouteRequestV1, type ContactRouteResponseV1, type ContactRoutesRequestV1, type PollLinkRequestV1, type PollLinkResponseV1, RPC_PATTERNS } from '#contracts';
 
 export type Recipient = NonNullable<ContactRouteResponseV1['recipient']>;
 
@@ -21,7 +21,7 @@ export class RpcStandIns {
     const sub = new IORedis(redisUrl);
     const pub = new IORedis(redisUrl);
     const standIns = new RpcStandIns(sub, pub);
-    if (listen) await sub.subscribe(RPC_PATTERNS.contactRoute, RPC_PATTERNS.pollLink);
+    if (listen) await sub.subscribe(RPC_PATTERNS.contactRoutes, RPC_PATTERNS.pollLink);
     sub.on('message', (channel, raw) => void standIns.answer(channel, raw));
     return standIns;
   }
@@ -40,13 +40,16 @@ export class RpcStandIns {
     this.pub.disconnect();
   }
 
+  private routeOf({ caseId, participantId }: ContactRouteRequestV1): ContactRouteResponseV1 {
+    return this.routes.get(`${caseId}|${participantId}`) ?? { participantId, recipient: null, unreachableReason: 'the participant is not on the case' };
+  }
+
   private async answer(channel: string, raw: string): Promise<void> {
     const packet = JSON.parse(raw) as { id: string; data: unknown };
     this.asked.push({ pattern: channel, request: packet.data });
     let response: unknown;
-    if (channel === RPC_PATTERNS.contactRoute) {
-      const { caseId, participantId } = packet.data as ContactRouteRequestV1;
-      response = this.routes.get(`${caseId}|${participantId}`) ?? { participantId, recipient: null, unreachableReason: 'the participant is not on the case' };
+    if (channel === RPC_PATTERNS.contactRoutes) {
+      response = { routes: (packet.data as ContactRoutesRequestV1).routes.map((asked) => this.routeOf(asked)) };
     } else {
       const { pollId, participantId } = packet.data as PollLinkRequestV1;
       response = this.polls.get(`${pollId}|${participantId}`) ?? { url: null, closesAt: null };

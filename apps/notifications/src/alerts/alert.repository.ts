@@ -13,14 +13,25 @@ const COLUMNS = `id, organisation_id AS "organisationId", case_id AS "caseId", k
 @Injectable()
 export class AlertRepository {
   async raise(manager: EntityManager, alert: NewAlert): Promise<string> {
-    const id = randomUUID();
+    const [id] = await this.raiseAll(manager, [alert]);
+    return id!;
+  }
+
+  async raiseAll(manager: EntityManager, alerts: NewAlert[]): Promise<string[]> {
+    if (alerts.length === 0) return [];
+    const rows = alerts.map((alert) => ({
+      id: randomUUID(), organisation_id: alert.organisationId, case_id: alert.caseId, kind: alert.kind, session_id: alert.sessionId ?? null,
+      participant_id: alert.participantId ?? null, message_id: alert.messageId ?? null, inbound_id: alert.inboundId ?? null,
+      facilitator_ids: alert.facilitatorIds ?? [], detail: alert.detail,
+    }));
     await manager.query(
       `INSERT INTO notifications.alert (id, organisation_id, case_id, kind, session_id, participant_id, message_id, inbound_id, facilitator_ids, detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [id, alert.organisationId, alert.caseId, alert.kind, alert.sessionId ?? null, alert.participantId ?? null, alert.messageId ?? null,
-        alert.inboundId ?? null, alert.facilitatorIds ?? [], alert.detail],
+       SELECT id, organisation_id, case_id, kind, session_id, participant_id, message_id, inbound_id, facilitator_ids, detail
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, organisation_id text, case_id uuid, kind text, session_id uuid, participant_id uuid,
+         message_id uuid, inbound_id uuid, facilitator_ids uuid[], detail text)`,
+      [JSON.stringify(rows)],
     );
-    return id;
+    return rows.map((r) => r.id);
   }
 
   open(manager: EntityManager, organisationId: string, caseId: string | null): Promise<AlertEntity[]> {

@@ -125,8 +125,11 @@ describe('sending: safe channels, quiet hours, content review, provider faults, 
     const released = await api('post', `/notifications/review/${held.id}/release`);
     expect(released.body).toMatchObject({ status: 'queued', reasons: [] });
     await eventually(() => expect(h.twilio.messages.filter((m) => m.to === jay.sms).map((m) => m.body)).toEqual(['Hello, your appointment is booked. Questions: 01632 960 000.']));
-    const log = (await api('get', `/cases/${caseId}/messages`)).body as { participantId: string; statuses: { status: string }[] }[];
-    expect(log.find((m) => m.participantId === jay.participantId)!.statuses.map((s) => s.status)).toEqual(['held', 'held', 'held', 'released', 'queued', 'sent', 'delivered']);
+    // Twilio's delivered callback comes after the stand-in has the message.
+    await eventually(async () => {
+      const log = (await api('get', `/cases/${caseId}/messages`)).body as { participantId: string; statuses: { status: string }[] }[];
+      expect(log.find((m) => m.participantId === jay.participantId)!.statuses.map((s) => s.status)).toEqual(['held', 'held', 'held', 'released', 'queued', 'sent', 'delivered']);
+    });
   });
 
   it('retries a provider hiccup without sending twice, and after a permanent refusal alerts and tries email', async () => {

@@ -18,9 +18,16 @@ import { SessionRepository } from '../sessions/session.repository';
 import { SmsRateLimiter } from '../sms/sms-rate-limiter';
 import { SmsSender } from '../sms/sms-sender';
 import { kindOfPurpose } from './channels';
+import { Batcher } from './batcher';
 import { DONE, type JobOutcome, later } from './job-outcome';
 import { MessageTexts } from './message-text';
 import { SendFailure } from './send-failure';
+
+/** A provider took a message: what to record of it. */
+interface Accepted {
+  messageId: string;
+  changes: { providerId: string; sentAt: Date; sender: string; addressHash: string | null };
+}
 
 /** Less than this left before the session and an SMS is not worth sending. */
 export const MIN_VALIDITY_SECONDS = 60;
@@ -28,7 +35,8 @@ export const MIN_VALIDITY_SECONDS = 60;
 /**
  * Sends a queued message once. Before the provider is called the message is marked as sending,
  * in the same transaction that checks it is still queued and its session still as it was; the
- * provider's answer is recorded after. A message found marked after a crash may have gone: an SMS
+ * provider's answer is recorded after, with the other answers of the moment in one transaction
+ * (the job ends only once it is). A message found marked after a crash may have gone: an SMS
  * waits for Twilio's callback to say so before it is sent again (email is sent again with the
  * same Message-ID, which mailboxes keep once).
  */
@@ -36,6 +44,7 @@ export const MIN_VALIDITY_SECONDS = 60;
 export class MessageSender {
   private readonly logger = new Logger('MessageSender');
   private readonly numbers: string[];
+  private readonly accepted = new Batcher<Accepted, void>((sends) => this.recordAccepted(sends), { maxSize: 500, maxWaitMs: 5, maxInFlight: 2 });
 
   constructor(
     @InjectDataSource(NOTIFICATIONS_DB) private readonly dataSource: DataSource,
@@ -70,8 +79,8 @@ export class MessageSender {
   async send(message: MessageEntity, recipient: Recipient, session: SessionEntity | null): Promise<JobOutcome> {
     const address = recipient[message.channel];
     if (!address) return this.failPermanently(message, `${message.channel} is no longer a safe channel for the recipient`);
-    const optedOut = await this.optOuts.optedOut(this.dataSource.manager, recipient.participantId, message.channel === 'sms' ? this.numberHash.of(address) : null);
-    if (optedOut.has(message.channel)) return this.drop(message, 'opted out');
+    const optedOut = await this.optOuts.optedOut(this.dataSource.manager, [{ participantId: recipient.participantId, numberHash: message.channel === 'sms' ? this.numberHash.of(address) : null }]);
+    if (optedOut.get(recipient.participantId)!.has(message.channel)) return this.drop(message, 'opted out');
 
     if (message.sendingSince && message.channel === 'sms') {
       const heardBy = new Date(new Date(message.sendingSince).getTime() + this.config.SMS_IN_DOUBT_GRACE_MS);
@@ -109,10 +118,10 @@ export class MessageSender {
   }
 
   /** Null when the sending number has room this second; otherwise when to try again. */
-  async waitToSend(channel: MessageChannel, from: string): Promise<JobOutcome | null> {
+  private async waitToSend(channel: MessageChannel, from: string): Promise<JobOutcome | null> {
     if (channel !== 'sms') return null;
-    const wait = await this.rate.take(from);
-    return wait > 0 ? later(new Date(Date.now() + wait)) : null;
+    const [wait] = await this.rate.take([from]);
+    return wait! > 0 ? later(new Date(Date.now() + wait!)) : null;
   }
 
   /**
@@ -149,17 +158,26 @@ export class MessageSender {
       if (!error.inDoubt) await this.messages.clearSending(this.dataSource.manager, message.id, error.message);
       throw error;
     }
-    await this.dataSource.transaction(async (manager) => {
-      const changes = { providerId, sentAt: new Date(), sender: from, addressHash };
-      // The status guard of the update makes a lock needless: a callback that came first has moved it on.
-      if (!(await this.messages.move(manager, { ...message, status: 'queued' }, 'sent', null, changes))) {
-        await manager.query(
-          `UPDATE notifications.message SET provider_id = COALESCE(provider_id, $2), sent_at = COALESCE(sent_at, now()), sender = $3, address_hash = $4 WHERE id = $1`,
-          [message.id, providerId, from, addressHash],
-        );
-      }
-    });
+    await this.accepted.submit({ messageId: message.id, changes: { providerId, sentAt: new Date(), sender: from, addressHash } });
     return DONE;
+  }
+
+  /**
+   * Providers' answers recorded together (group commit): the messages locked, those still
+   * queued moved to sent; one a callback moved on first keeps its status and gains what it lacked.
+   */
+  private async recordAccepted(sends: Accepted[]): Promise<void[]> {
+    await this.dataSource.transaction(async (manager) => {
+      const locked = new Map((await this.messages.lockMany(manager, sends.map((s) => s.messageId))).map((m) => [m.id, m]));
+      await this.messages.moveMany(
+        manager,
+        sends.flatMap(({ messageId, changes }) => {
+          const message = locked.get(messageId);
+          return message ? [{ message, path: message.status === 'queued' ? ['sent' as const] : [], changes }] : [];
+        }),
+      );
+    });
+    return sends.map(() => undefined);
   }
 
   private async failPermanently(message: MessageEntity, why: string): Promise<JobOutcome> {

@@ -8,6 +8,21 @@ import { MessageEntity } from './message.entity';
 export type NewMessage = Omit<MessageEntity, 'attempts' | 'sendingSince' | 'error' | 'createdAt' | 'updatedAt' | 'sentAt' | 'providerId'> &
   Partial<Pick<MessageEntity, 'error'>>;
 
+/** A message to write, its first status line's detail, and whether it is being sent already. */
+export interface NewMessageRow {
+  message: NewMessage;
+  detail: string | null;
+  sending: boolean;
+}
+
+/** A locked message, the statuses it goes through now (none: only `changes`), and what to record. */
+export interface MessageMove {
+  message: MessageEntity;
+  path: MessageStatus[];
+  detail?: string | null;
+  changes?: Partial<Pick<MessageEntity, 'providerId' | 'sentAt' | 'sender' | 'addressHash'>>;
+}
+
 /** Column names of the message table for the properties of MessageEntity. */
 const COLUMNS = `id, organisation_id AS "organisationId", case_id AS "caseId", session_id AS "sessionId",
   session_version AS "sessionVersion", reminder_id AS "reminderId", participant_id AS "participantId",
@@ -24,25 +39,46 @@ const COLUMNS = `id, organisation_id AS "organisationId", case_id AS "caseId", s
 export class MessageRepository {
   constructor(private readonly outbox: Outbox) {}
 
-  /** A new message and its first status, in one statement; `sending` marks it as being sent already. */
-  async insert(manager: EntityManager, message: NewMessage, detail: string | null = null, sending = false): Promise<void> {
-    await manager.query(
-      `WITH m AS (
+  /**
+   * New messages with their first status line, in one statement, announced; `sending` marks one
+   * as being sent already. A message for a reminder and channel that has one already is not
+   * written: the ids written are returned.
+   */
+  async insert(manager: EntityManager, messages: NewMessageRow[]): Promise<Set<string>> {
+    if (messages.length === 0) return new Set();
+    const rows: { id: string }[] = await manager.query(
+      `WITH x AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, organisation_id text, case_id uuid, session_id uuid, session_version int,
+           reminder_id uuid, participant_id uuid, recipient_id uuid, channel text, template_id text, language text, purpose text, status text,
+           hold_reasons text[], subject text, body text, neutral_sender boolean, sender text, address_hash text, valid_until timestamptz,
+           error text, detail text, sending boolean, n int)),
+       m AS (
          INSERT INTO notifications.message (id, organisation_id, case_id, session_id, session_version, reminder_id, participant_id,
            recipient_id, channel, template_id, language, purpose, status, hold_reasons, subject, body, neutral_sender, sender,
            address_hash, valid_until, error, sending_since, attempts)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,
-           CASE WHEN $23::boolean THEN now() END, CASE WHEN $23::boolean THEN 1 ELSE 0 END)
+         SELECT id, organisation_id, case_id, session_id, session_version, reminder_id, participant_id, recipient_id, channel, template_id,
+           language, purpose, status, hold_reasons, subject, body, neutral_sender, sender, address_hash, valid_until, error,
+           CASE WHEN sending THEN now() END, CASE WHEN sending THEN 1 ELSE 0 END
+         FROM x ORDER BY n
+         ON CONFLICT (reminder_id, channel) DO NOTHING
          RETURNING id, status)
-       INSERT INTO notifications.message_status (message_id, status, detail) SELECT id, status, $22 FROM m`,
+       INSERT INTO notifications.message_status (message_id, status, detail) SELECT m.id, m.status, x.detail FROM m JOIN x ON x.id = m.id ORDER BY x.n
+       RETURNING message_id AS id`,
       [
-        message.id, message.organisationId, message.caseId, message.sessionId, message.sessionVersion, message.reminderId,
-        message.participantId, message.recipientId, message.channel, message.templateId, message.language, message.purpose,
-        message.status, message.holdReasons, message.subject, message.body, message.neutralSender, message.sender,
-        message.addressHash, message.validUntil, message.error ?? null, detail, sending,
+        JSON.stringify(
+          messages.map(({ message: m, detail, sending }, n) => ({
+            id: m.id, organisation_id: m.organisationId, case_id: m.caseId, session_id: m.sessionId, session_version: m.sessionVersion,
+            reminder_id: m.reminderId, participant_id: m.participantId, recipient_id: m.recipientId, channel: m.channel, template_id: m.templateId,
+            language: m.language, purpose: m.purpose, status: m.status, hold_reasons: m.holdReasons, subject: m.subject, body: m.body,
+            neutral_sender: m.neutralSender, sender: m.sender, address_hash: m.addressHash, valid_until: m.validUntil?.toISOString() ?? null,
+            error: m.error ?? null, detail, sending, n,
+          })),
+        ),
       ],
     );
-    await this.announce(manager, message, message.status);
+    const written = new Set(rows.map((r) => r.id));
+    await this.announce(manager, messages.filter((m) => written.has(m.message.id)).map((m) => ({ message: m.message, status: m.message.status })));
+    return written;
   }
 
   async find(manager: EntityManager, id: string): Promise<MessageEntity | null> {
@@ -53,6 +89,12 @@ export class MessageRepository {
   async lock(manager: EntityManager, id: string): Promise<MessageEntity | null> {
     const [row] = await manager.query(`SELECT ${COLUMNS} FROM notifications.message WHERE id = $1 FOR UPDATE`, [id]);
     return row ?? null;
+  }
+
+  /** Of these reminders, the messages written but not yet sent: what a run after a crash resumes. */
+  async queuedOf(manager: EntityManager, reminderIds: string[]): Promise<{ id: string; reminderId: string }[]> {
+    if (reminderIds.length === 0) return [];
+    return manager.query(`SELECT id, reminder_id AS "reminderId" FROM notifications.message WHERE reminder_id = ANY($1) AND status = 'queued'`, [reminderIds]);
   }
 
   async ofReminder(manager: EntityManager, reminderId: string): Promise<MessageEntity[]> {
@@ -86,8 +128,62 @@ export class MessageRepository {
     );
     if (updated.length === 0) return false;
     Object.assign(message, changes, { status: to });
-    await this.announce(manager, message, to);
+    await this.announce(manager, [{ message, status: to }]);
     return true;
+  }
+
+  /** Several messages locked in id order, so batches that share one wait rather than deadlock. */
+  lockMany(manager: EntityManager, ids: string[]): Promise<MessageEntity[]> {
+    return manager.query(`SELECT ${COLUMNS} FROM notifications.message WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [ids]);
+  }
+
+  /** Where these messages are now, read without a lock: enough to tell a repeated callback from news. */
+  async statusOf(manager: EntityManager, ids: string[]): Promise<Map<string, { status: MessageStatus; providerId: string | null }>> {
+    const rows: { id: string; status: MessageStatus; providerId: string | null }[] = await manager.query(
+      `SELECT id, status, provider_id AS "providerId" FROM notifications.message WHERE id = ANY($1)`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { status: r.status, providerId: r.providerId }]));
+  }
+
+  /**
+   * `move` for many messages at once, on rows the caller has locked (`lockMany`): each goes
+   * forward along its path (say sent, then delivered), one history line and one event per
+   * step; the provider's id and the sending time are kept if already known. A move with an empty
+   * path only records its changes. One statement for the rows and the history, one for the events.
+   */
+  async moveMany(manager: EntityManager, moves: MessageMove[]): Promise<void> {
+    if (moves.length === 0) return;
+    const history: { message_id: string; status: MessageStatus; detail: string | null; n: number }[] = [];
+    for (const { message, path, detail = null } of moves) {
+      let from = message.status;
+      for (const to of path) {
+        if (!canMove(from, to)) throw new Error(`message ${message.id} cannot move from ${from} to ${to}`);
+        history.push({ message_id: message.id, status: to, detail, n: history.length });
+        from = to;
+      }
+    }
+    await manager.query(
+      `WITH u AS (
+         UPDATE notifications.message m SET status = x.status, updated_at = now(), provider_id = COALESCE(m.provider_id, x.provider_id),
+           sent_at = COALESCE(m.sent_at, x.sent_at), sender = COALESCE(x.sender, m.sender), address_hash = COALESCE(x.address_hash, m.address_hash)
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, status text, provider_id text, sent_at timestamptz, sender text, address_hash text)
+         WHERE m.id = x.id RETURNING m.id)
+       INSERT INTO notifications.message_status (message_id, status, detail)
+       SELECT message_id, status, detail FROM jsonb_to_recordset($2::jsonb) AS h(message_id uuid, status text, detail text, n int) ORDER BY n`,
+      [
+        JSON.stringify(
+          moves.map(({ message, path, changes = {} }) => ({
+            id: message.id, status: path.at(-1) ?? message.status, provider_id: changes.providerId ?? null,
+            sent_at: changes.sentAt?.toISOString() ?? null, sender: changes.sender ?? null, address_hash: changes.addressHash ?? null,
+          })),
+        ),
+        JSON.stringify(history),
+      ],
+    );
+    const byId = new Map(moves.map((m) => [m.message.id, m.message]));
+    await this.announce(manager, history.map((h) => ({ message: byId.get(h.message_id)!, status: h.status })));
+    for (const { message, path, changes = {} } of moves) Object.assign(message, changes, { status: path.at(-1) ?? message.status });
   }
 
   /** A send is about to start: from here until it is recorded, the message may have gone. */
@@ -100,14 +196,21 @@ export class MessageRepository {
     await manager.query(`UPDATE notifications.message SET sending_since = NULL, error = $2, updated_at = now() WHERE id = $1`, [id, error]);
   }
 
-  /** Whether a participant was told of a session (a message went, or may have gone, about any of its versions). */
-  async told(manager: EntityManager, sessionId: string, participantId: string): Promise<boolean> {
-    const [row] = await manager.query(
-      `SELECT EXISTS (SELECT 1 FROM notifications.message WHERE session_id = $1 AND participant_id = $2 AND purpose <> 'cancellation'
-         AND (status IN ('sent', 'delivered') OR (status = 'queued' AND sending_since IS NOT NULL))) AS told`,
-      [sessionId, participantId],
+  /**
+   * Of these participants and sessions, those told of the session (a message went, or may have
+   * gone, about any of its versions), as "sessionId|participantId". The case narrows the search
+   * to the case's messages (its index).
+   */
+  async told(manager: EntityManager, asked: { caseId: string; sessionId: string; participantId: string }[]): Promise<Set<string>> {
+    if (asked.length === 0) return new Set();
+    const rows: { sessionId: string; participantId: string }[] = await manager.query(
+      `SELECT DISTINCT m.session_id AS "sessionId", m.participant_id AS "participantId" FROM notifications.message m
+       JOIN unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS a(case_id, session_id, participant_id)
+         ON m.case_id = a.case_id AND m.session_id = a.session_id AND m.participant_id = a.participant_id
+       WHERE m.purpose <> 'cancellation' AND (m.status IN ('sent', 'delivered') OR (m.status = 'queued' AND m.sending_since IS NOT NULL))`,
+      [asked.map((a) => a.caseId), asked.map((a) => a.sessionId), asked.map((a) => a.participantId)],
     );
-    return row.told;
+    return new Set(rows.map((r) => `${r.sessionId}|${r.participantId}`));
   }
 
   /** The latest message that went to a number, to know who replied from it. */
@@ -135,23 +238,30 @@ export class MessageRepository {
     );
   }
 
-  private async announce(manager: EntityManager, message: Pick<MessageEntity, 'id' | 'organisationId' | 'caseId' | 'sessionId' | 'participantId' | 'channel' | 'purpose'>, status: MessageStatus): Promise<void> {
-    await this.outbox.record(manager, {
-      type: 'message.status-changed',
-      caseId: message.caseId,
-      organisationId: message.organisationId,
-      payload: {
-        messageId: message.id,
-        sessionId: message.sessionId,
-        participantId: message.participantId,
-        channel: message.channel,
-        purpose: message.purpose,
-        status,
-        changedAt: new Date().toISOString(),
-      },
-    });
+  private async announce(manager: EntityManager, changes: { message: Announced; status: MessageStatus }[]): Promise<void> {
+    if (changes.length === 0) return;
+    const changedAt = new Date().toISOString();
+    await this.outbox.record(
+      manager,
+      ...changes.map(({ message, status }) => ({
+        type: 'message.status-changed' as const,
+        caseId: message.caseId,
+        organisationId: message.organisationId,
+        payload: {
+          messageId: message.id,
+          sessionId: message.sessionId,
+          participantId: message.participantId,
+          channel: message.channel,
+          purpose: message.purpose,
+          status,
+          changedAt,
+        },
+      })),
+    );
   }
 }
+
+type Announced = Pick<MessageEntity, 'id' | 'organisationId' | 'caseId' | 'sessionId' | 'participantId' | 'channel' | 'purpose'>;
 
 const COLUMN_OF = {
   providerId: 'provider_id',

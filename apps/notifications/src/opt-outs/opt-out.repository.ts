@@ -5,14 +5,19 @@ import type { MessageChannel } from '#contracts';
 
 @Injectable()
 export class OptOutRepository {
-  /** The channels of these that are opted out: by participant, or (SMS) by the number's hash. */
-  async optedOut(manager: EntityManager, participantId: string, numberHash: string | null): Promise<Set<MessageChannel>> {
-    const rows: { channel: MessageChannel }[] = await manager.query(
-      `SELECT DISTINCT channel FROM notifications.opt_out
-       WHERE opted_in_at IS NULL AND ((participant_id = $1 AND number_hash IS NULL) OR number_hash = $2)`,
-      [participantId, numberHash],
+  /** The channels opted out for each recipient (by id): by participant, or (SMS) by the number's hash. */
+  async optedOut(manager: EntityManager, recipients: { participantId: string; numberHash: string | null }[]): Promise<Map<string, Set<MessageChannel>>> {
+    const rows: { channel: MessageChannel; participantId: string | null; numberHash: string | null }[] = recipients.length === 0 ? [] : await manager.query(
+      `SELECT channel, participant_id AS "participantId", number_hash AS "numberHash" FROM notifications.opt_out
+       WHERE opted_in_at IS NULL AND ((participant_id = ANY($1) AND number_hash IS NULL) OR number_hash = ANY($2))`,
+      [recipients.map((r) => r.participantId), recipients.flatMap((r) => (r.numberHash ? [r.numberHash] : []))],
     );
-    return new Set(rows.map((r) => r.channel));
+    return new Map(
+      recipients.map((r) => [
+        r.participantId,
+        new Set(rows.filter((o) => (o.numberHash === null && o.participantId === r.participantId) || (o.numberHash !== null && o.numberHash === r.numberHash)).map((o) => o.channel)),
+      ]),
+    );
   }
 
   /** Opts a number out of SMS; false when it already was. */

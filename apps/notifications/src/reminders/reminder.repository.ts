@@ -52,36 +52,60 @@ export class ReminderRepository {
     );
   }
 
-  async find(manager: EntityManager, id: string): Promise<ReminderEntity | null> {
-    const [row] = await manager.query(`SELECT ${COLUMNS} FROM notifications.reminder WHERE id = $1`, [id]);
-    return row ?? null;
+  async findMany(manager: EntityManager, ids: string[]): Promise<ReminderEntity[]> {
+    return manager.query(`SELECT ${COLUMNS} FROM notifications.reminder WHERE id = ANY($1)`, [ids]);
   }
 
-  async lock(manager: EntityManager, id: string): Promise<ReminderEntity | null> {
-    const [row] = await manager.query(`SELECT ${COLUMNS} FROM notifications.reminder WHERE id = $1 FOR UPDATE`, [id]);
-    return row ?? null;
-  }
+  // UPDATE ... RETURNING is read through a CTE: TypeORM answers a bare UPDATE with [rows, count].
 
-  /** planned → messaged, once: false when another run (or a drop) got there first. */
-  async claim(manager: EntityManager, id: string): Promise<boolean> {
-    const claimed: unknown[] = await manager.query(
-      `UPDATE notifications.reminder SET status = 'messaged', updated_at = now() WHERE id = $1 AND status = 'planned' RETURNING id`,
-      [id],
+  /**
+   * planned → messaged, once: the ids claimed now (not those another run or a drop got first).
+   * Rows are locked in id order, so two batches that share a reminder wait rather than deadlock.
+   */
+  async claim(manager: EntityManager, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await manager.query(
+      `WITH u AS (
+         UPDATE notifications.reminder r SET status = 'messaged', updated_at = now()
+         FROM (SELECT id FROM notifications.reminder WHERE id = ANY($1) AND status = 'planned' ORDER BY id FOR UPDATE) c
+         WHERE r.id = c.id AND r.status = 'planned' RETURNING r.id)
+       SELECT id FROM u`,
+      [ids],
     );
-    return claimed.length > 0;
+    return new Set(rows.map((r) => r.id));
   }
 
-  /** A claimed reminder that turned out no longer true, in the same transaction. */
-  async dropClaimed(manager: EntityManager, id: string, outcome: string): Promise<void> {
-    await manager.query(`UPDATE notifications.reminder SET status = 'dropped', outcome = $2, updated_at = now() WHERE id = $1`, [id, outcome]);
+  /** Reminders already messaged, held while another channel is tried for them: the ids still so. */
+  async lockMessaged(manager: EntityManager, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM notifications.reminder WHERE id = ANY($1) AND status = 'messaged' ORDER BY id FOR UPDATE`,
+      [ids],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
-  async drop(manager: EntityManager, id: string, outcome: string): Promise<void> {
-    await manager.query(`UPDATE notifications.reminder SET status = 'dropped', outcome = $2, updated_at = now() WHERE id = $1 AND status = 'planned'`, [id, outcome]);
+  /** Planned reminders that will never go, each with why: the ids dropped now. */
+  async drop(manager: EntityManager, drops: { id: string; outcome: string }[]): Promise<Set<string>> {
+    if (drops.length === 0) return new Set();
+    const rows: { id: string }[] = await manager.query(
+      `WITH u AS (
+         UPDATE notifications.reminder r SET status = 'dropped', outcome = x.outcome, updated_at = now()
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, outcome text) WHERE r.id = x.id AND r.status = 'planned' RETURNING r.id)
+       SELECT id FROM u`,
+      [JSON.stringify(drops)],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
-  async defer(manager: EntityManager, id: string, dueAt: Date): Promise<void> {
-    await manager.query(`UPDATE notifications.reminder SET due_at = $2, outcome = 'deferred-quiet-hours', updated_at = now() WHERE id = $1`, [id, dueAt]);
+  /** Planned reminders due in quiet hours, moved to their end. */
+  async defer(manager: EntityManager, defers: { id: string; dueAt: Date }[]): Promise<void> {
+    if (defers.length === 0) return;
+    await manager.query(
+      `UPDATE notifications.reminder r SET due_at = x.due_at, outcome = 'deferred-quiet-hours', updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, due_at timestamptz) WHERE r.id = x.id AND r.status = 'planned'`,
+      [JSON.stringify(defers.map((d) => ({ id: d.id, due_at: d.dueAt.toISOString() })))],
+    );
   }
 
   /** Reminders still planned and due before this time: what the sweeper makes sure has a job. */

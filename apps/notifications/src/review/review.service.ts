@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '#auth';
 import { ConflictError, NotFoundError } from '#platform';
-import { ContactRoutes, type Recipient } from '../contacts/contact-routes';
+import { ContactRoutes } from '../contacts/contact-routes';
 import { MessageComposer, type MessageText } from '../content/message-composer';
 import { NOTIFICATIONS_DB } from '../database';
 import { MessageTexts } from '../delivery/message-text';
@@ -70,17 +70,13 @@ export class ReviewService {
   }
 
   private async screen(message: MessageEntity, text: MessageText): Promise<string[]> {
-    const recipient = await this.recipient(message);
+    const caseId = message.caseId!;
     const session = message.sessionId ? await this.sessions.find(this.dataSource.manager, message.sessionId) : null;
     const otherIds = (session?.participantIds ?? []).filter((id) => id !== message.participantId);
-    const others = (await this.routes.routes(message.caseId!, otherIds)).flatMap((r) => (r.recipient ? [r.recipient] : []));
-    return this.composer.screen(text, message.channel, recipient, others);
-  }
-
-  private async recipient(message: MessageEntity): Promise<Recipient> {
-    const route = await this.routes.route(message.caseId!, message.participantId!);
+    const routes = await this.routes.routes([message.participantId!, ...otherIds].map((participantId) => ({ caseId, participantId })));
+    const route = routes.get(caseId, message.participantId!);
     if (!route.recipient) throw new ConflictError('unreachable', `the participant cannot be reached now: ${route.unreachableReason}`);
-    return route.recipient;
+    return this.composer.screen(text, message.channel, route.recipient, routes.recipients(caseId, otherIds));
   }
 
   private async held(principal: Principal, messageId: string): Promise<MessageEntity> {

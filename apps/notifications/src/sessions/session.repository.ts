@@ -36,6 +36,17 @@ export class SessionRepository {
     return row ?? null;
   }
 
+  async findMany(manager: EntityManager, ids: string[]): Promise<SessionEntity[]> {
+    if (ids.length === 0) return [];
+    return manager.query(`SELECT ${COLUMNS} FROM notifications.session WHERE id = ANY($1)`, [ids]);
+  }
+
+  /** Sessions held still while messages about them are decided on, locked in id order (see `share`). */
+  async shareMany(manager: EntityManager, ids: string[]): Promise<SessionEntity[]> {
+    if (ids.length === 0) return [];
+    return manager.query(`SELECT ${COLUMNS} FROM notifications.session WHERE id = ANY($1) ORDER BY id FOR SHARE`, [ids]);
+  }
+
   /** The session held still while a message about it is decided on: a new version waits until then. */
   async share(manager: EntityManager, id: string): Promise<SessionEntity | null> {
     const [row] = await manager.query(`SELECT ${COLUMNS} FROM notifications.session WHERE id = $1 FOR SHARE`, [id]);

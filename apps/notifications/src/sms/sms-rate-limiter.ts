@@ -21,12 +21,29 @@ export class SmsRateLimiter implements OnApplicationShutdown {
     this.perSecond = config.SMS_PER_SECOND_PER_NUMBER;
   }
 
-  /** 0 when a message may go from this number now; otherwise milliseconds to wait. */
-  async take(from: string, now = Date.now()): Promise<number> {
+  /**
+   * For messages about to go from these numbers (one entry each, in order): 0 for those that may
+   * go now, otherwise milliseconds to wait. One round trip to Redis for the lot.
+   */
+  async take(froms: readonly string[], now = Date.now()): Promise<number[]> {
+    if (froms.length === 0) return [];
     const second = Math.floor(now / 1000);
-    const key = `${this.prefix}:${from}:${second}`;
-    const [[, count]] = (await this.redis.multi().incr(key).pexpire(key, 2000).exec()) as [[null, number], unknown];
-    return count <= this.perSecond ? 0 : (second + 1) * 1000 - now;
+    const wanted = new Map<string, number>();
+    for (const from of froms) wanted.set(from, (wanted.get(from) ?? 0) + 1);
+    const multi = this.redis.multi();
+    for (const [from, n] of wanted) multi.incrby(`${this.prefix}:${from}:${second}`, n).pexpire(`${this.prefix}:${from}:${second}`, 2000);
+    const replies = await multi.exec();
+    if (!replies) throw new Error('the SMS rate counters were not answered');
+    const refused = replies.find(([error]) => error);
+    if (refused) throw refused[0]!;
+    // Room left this second for each number, from its count before this take.
+    const room = new Map([...wanted.keys()].map((from, i) => [from, this.perSecond - (Number(replies[2 * i]?.[1]) - wanted.get(from)!)]));
+    const wait = (second + 1) * 1000 - now;
+    return froms.map((from) => {
+      const left = room.get(from)!;
+      room.set(from, left - 1);
+      return left > 0 ? 0 : wait;
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -14,7 +14,7 @@ describe('Twilio webhooks: status callbacks and replies', () => {
 
   afterAll(() => h.close());
 
-  /** A booked session three days ahead for one participant; resolves once its confirmation went. */
+  /** A booked session three days ahead for one participant; resolves once its confirmation went and is recorded as sent. */
   async function confirmed(p: Recipient, caseId: string = randomUUID()): Promise<{ caseId: string; sessionId: string }> {
     const sessionId = randomUUID();
     h.rpc.route(caseId, p.participantId, p);
@@ -24,6 +24,8 @@ describe('Twilio webhooks: status callbacks and replies', () => {
         startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3600_000).toISOString(), venueId: randomUUID(), venueKind: 'community' }, caseId),
     );
     await eventually(() => expect(h.twilio.messages.filter((m) => m.to === p.sms)).toHaveLength(1));
+    // A reply finds its participant through the latest message recorded as sent to the number.
+    await eventually(async () => expect(await h.db.query(`SELECT 1 FROM notifications.message WHERE case_id = $1 AND channel = 'sms' AND status IN ('sent', 'delivered')`, [caseId])).toHaveLength(1));
     return { caseId, sessionId };
   }
 
