@@ -179,6 +179,10 @@ describe('booking sessions', () => {
       [`/sessions/${session}/hold`, { start: '2030-01-07T10:05:00Z', venueId: hub.id }, 'start', 'onSlotGrid'],
       [`/sessions/${session}/hold`, { start: '2030-01-07T10:00:00Z', venueId: 'hub' }, 'venueId', 'isUuid'],
       [`/sessions/${session}/hold`, { start: '2020-01-06T10:00:00Z', venueId: hub.id }, 'start', 'isFuture'],
+      // Without an offset the hour would depend on the server's time zone.
+      [`/sessions/${session}/hold`, { start: '2030-01-07T10:00:00', venueId: hub.id }, 'start', 'hasOffset'],
+      [`/sessions/${session}/hold`, { start: '2030-01-07', venueId: hub.id }, 'start', 'hasOffset'],
+      [`/people/${c.harmed}/availability/exceptions`, { start: '2030-01-07T10:00:00', end: '2030-01-07T12:00:00Z', available: false }, 'start', 'hasOffset'],
       ['/sessions/not-a-uuid/hold', { start: '2030-01-07T10:00:00Z', venueId: hub.id }, 'sessionId', 'isUuid'],
       ['/venues', { kind: 'castle', label: 'x', timeZone: 'Europe/London', accessible: true, hours: [] }, 'kind', 'isIn'],
       ['/venues', { kind: 'prison', label: 'HMP', timeZone: 'Europe/London', accessible: true, hours: [] }, 'establishment', 'isString'],

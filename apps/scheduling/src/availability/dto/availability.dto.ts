@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsISO8601, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { HasOffset } from '../../validation/has-offset';
 import { WeeklyWindowDto } from '../../venues/dto/venue.dto';
 
 export class SetWeeklyAvailabilityDto {
@@ -14,10 +15,12 @@ export class SetWeeklyAvailabilityDto {
 export class AddExceptionDto {
   @ApiProperty({ example: '2027-01-05T09:00:00Z' })
   @IsISO8601({ strict: true })
+  @HasOffset()
   start!: string;
 
   @ApiProperty({ example: '2027-01-05T17:00:00Z' })
   @IsISO8601({ strict: true })
+  @HasOffset()
   end!: string;
 
   @ApiProperty({ description: 'false: busy (holiday, appointment); true: free outside the weekly windows' })

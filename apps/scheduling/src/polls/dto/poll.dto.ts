@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { HasOffset } from '../../validation/has-offset';
 
 export class OpenPollDto {
   @ApiProperty({ description: 'The participant of the session who is asked' })
@@ -21,6 +22,7 @@ export class AnswerPollDto {
   @ArrayUnique()
   @ArrayMaxSize(10)
   @IsISO8601({ strict: true }, { each: true })
+  @HasOffset({ each: true })
   starts!: string[];
 }
 
