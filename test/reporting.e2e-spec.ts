@@ -274,7 +274,9 @@ describe('reporting over cases driven through the cases API', () => {
     expect((await cases.call('get', `/reports?${period}`, t.token('facilitator'))).status).toBe(403);
     expect((await cases.call('get', `/reports?${period}`, t.token('coordinator'))).status).toBe(403);
     expect((await cases.call('get', '/reports?from=2026-12-01&to=2026-11-01', cases.manager)).status).toBe(400);
-    expect((await cases.call('get', `/reports/figures/nonsense?${period}`, cases.manager)).status).toBe(400);
+    expect((await cases.call('get', `/reports/figures/nonsense?${period}`, cases.manager)).body).toMatchObject({
+      statusCode: 400, details: [{ field: 'figure', rule: 'isIn', message: expect.stringContaining('sessions') }],
+    });
   });
 
   it('serves one figure, a CSV export and a printable page with charts and nothing fetched from elsewhere', async () => {

@@ -1,12 +1,18 @@
 import { Controller, Get, Header, Param, ParseEnumPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal, Roles } from '#auth';
+import { InvalidInputError } from '#platform';
 import { reportPage } from '../print/report-page';
 import { reportCsv } from './csv';
 import { ReportQuery } from './dto/report.query';
 import { FiguresService } from './figures.service';
 import { FIGURE_NAMES, type FigureName } from './report';
 import { REPORT_READERS } from './report-scope';
+
+/** A figure's name, or a 400 that lists the names (the pipe's own says only that an enum was expected). */
+const FIGURE_PARAM = new ParseEnumPipe(Object.fromEntries(FIGURE_NAMES.map((name) => [name, name])), {
+  exceptionFactory: () => InvalidInputError.field('figure', 'isIn', `figure must be one of: ${FIGURE_NAMES.join(', ')}`),
+});
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -25,7 +31,7 @@ export class FiguresController {
   @ApiOkResponse({ description: 'One figure, with the period, scope, filters and its note' })
   async figure(
     @CurrentUser() user: Principal,
-    @Param('figure', new ParseEnumPipe(Object.fromEntries(FIGURE_NAMES.map((name) => [name, name])))) figure: FigureName,
+    @Param('figure', FIGURE_PARAM) figure: FigureName,
     @Query() query: ReportQuery,
   ) {
     const { figures, notes, ...report } = await this.figures.report(user, query);
