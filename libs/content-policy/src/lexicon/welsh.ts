@@ -34,7 +34,7 @@ export const WELSH: readonly CategoryRules[] = [
   {
     category: 'other-party-voice',
     patterns: [
-      String.raw`(?:mae|roedd|bydd|mi|fe) ${WREF} (?:wedi |yn |n )?${cy('dweud', 'deud', 'ysgrifennu', 'sgwennu', 'gofyn', 'cytuno', 'gwrthod', 'ymddiheuro', 'difaru', 'edifar', 'teimlo', 'eisiau', 'isio', 'moyn', 'barod', 'bodlon', 'blin', 'diolchgar', 'penderfynu')}`,
+      String.raw`(?:mae|roedd|bydd|mi|fe) ${WREF} (?:wedi |yn |n )?${cy('dweud', 'deud', 'ysgrifennu', 'sgwennu', 'gofyn', 'cytuno', 'gwrthod', 'ymddiheuro', 'difaru', 'edifar', 'teimlo', 'eisiau', 'isio', 'moyn', 'edrych ymlaen', 'barod', 'bodlon', 'blin', 'diolchgar', 'penderfynu')}`,
       String.raw`hoffai ${WREF}|hoffen nhw`,
       String.raw`(?:ei|eu) bod (?:e|o|hi|nhw) (?:yn )?${cy('difaru', 'edifar', 'blin', 'eisiau', 'isio', 'barod', 'bodlon', 'ymddiheuro')}`,
     ],
@@ -51,14 +51,14 @@ export const WELSH: readonly CategoryRules[] = [
   },
   {
     category: 'outcome',
-    patterns: [String.raw`fel y ${cy('cytunwyd')}(?! (?:ar y ffon|dros y ffon|ar ebost|ar e bost))|${cy('talu')} (?:yr |y )?gbp`],
+    patterns: [String.raw`wedi ${cy('addo')}|${cy('addo')} (?:talu|gwneud|trwsio|prynu)`, String.raw`fel y ${cy('cytunwyd')}(?! (?:ar y ffon|dros y ffon|ar ebost|ar e bost))|${cy('talu')} (?:yr |y )?gbp`],
   },
   {
     category: 'advice-or-pressure',
     patterns: [
       String.raw`(?:peidiwch|paid) (?:a |ag )?${cy('poeni', 'gofidio', 'becso', 'pryderu')}|bydd popeth (?:yn )?iawn|(?:byddwch|byddi) (?:chi |di )?(?:yn )?iawn`,
       cy('dewr', 'siomi', 'dibynnu arnoch', 'dibynnu arnat'),
-      String.raw`dwi (?:wir )?yn meddwl|bydd (?:o|e|hi) yn help|(?:cau|gau) pen y mwdwl|plis dewch|(?:eich|dy) llais (?:chi |di )?yn bwysig|werth rhoi cynnig|rhoi cynnig arni|(?:peidiwch|paid) (?:a |ag )?${cy('tynnu', 'rhoi', 'canslo')}`,
+      String.raw`byd o les|${cy('annog')}|anogwch|dim angen (?:${cy('poeni')}|${cy('pryderu')}|${cy('becso')}|${cy('gofidio')})|(?:mi |fe )?fyddi di (?:yn )?iawn|help mawr i (?:ti|chi)|dwi (?:wir )?yn meddwl|bydd (?:o|e|hi) yn help|(?:cau|gau) pen y mwdwl|plis dewch|(?:eich|dy) llais (?:chi |di )?yn bwysig|werth rhoi cynnig|rhoi cynnig arni|(?:peidiwch|paid) (?:a |ag )?${cy('tynnu', 'rhoi', 'canslo')}`,
       String.raw`${cy('gwneud')} (?:mor |yn )?dda|help mawr i bawb|petaech chi (?:yn )?dod|er dy les|er eich lles`,
     ],
   },

@@ -18,6 +18,8 @@ interface Span {
 // "the number ending 900273", "last four digits 0261": part of a number is enough to find its owner.
 const PHONE_ENDING_RE = /\b(?:ending|ends|last (?:three|four|five|six|[3-6]) digits)(?: in| with| are| is)?:? ((?:\d[ \-]?){3,8})(?!\d)/gi;
 
+const MOBILE_WITHOUT_TRUNK_RE = /(?<![\d+])(7\d{9})(?!\d)/g;
+
 const LINK_RE = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
 
 export const PLACEHOLDERS = { link: 'zzlink', email: 'zzemail', phone: 'zzphone' } as const;
@@ -75,6 +77,11 @@ export function screenContactDetails(text: string, people: CasePeople): { masked
     else if (!people.isOwnPhone(phone.e164) && isMobile(phone.e164)) findings.push(pii('mobile number that is not the service\'s or a facilitator\'s'));
   }
   const masked = replaceSpans(unmailed, phoneSpans);
+  // A mobile written without its 0: only another participant's exact number counts.
+  for (const m of allMatches(MOBILE_WITHOUT_TRUNK_RE, masked)) {
+    const owner = people.phoneOwner(`+44${m[1]}`);
+    if (owner) findings.push(pii(`phone number of ${describe(owner)}`));
+  }
   for (const m of allMatches(PHONE_ENDING_RE, masked)) {
     const owner = people.phoneEndingOwner(m[1].replace(/\D/g, ''));
     if (owner) findings.push(pii(`end of the phone number of ${describe(owner)}`));
