@@ -1,15 +1,10 @@
 #!/usr/bin/env bash
-# A first tour of the cases API, as a coordinator, a manager and two facilitators would use it.
-# Run it with the system up (npm start) from the repository root: bash tools/walkthrough.sh
-# Needs curl and jq. Tokens come from the token command, signed with the local secrets.
+# A first tour, as a coordinator, a manager and two facilitators would use Convene: a referral
+# taken to a conference request here, then the conference booked, messaged, moved and counted
+# (tools/walkthrough-booking.sh, run at the end). With the system up (npm start), from anywhere:
+# bash tools/walkthrough.sh. Needs curl and jq; runs again and again against the same system.
 set -euo pipefail
-API=${API:-http://localhost:3000}
-COORDINATOR=$(npm run -s cli -- token issue --role coordinator --org demo-service --sub demo-coordinator)
-MANAGER=$(npm run -s cli -- token issue --role manager --org demo-service --sub demo-manager)
-FACILITATOR=$(npm run -s cli -- token issue --role facilitator --org demo-service --sub fac-1)
-OTHER_FACILITATOR=$(npm run -s cli -- token issue --role facilitator --org demo-service --sub fac-3)
-OPS=$(npm run -s cli -- token issue --role ops --org demo-service)
-call() { method=$1; path=$2; token=$3; shift 3; curl -s -X "$method" "$API$path" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
+. "$(dirname "$0")/walkthrough-common.sh"
 
 # Registers a facilitator once (a second run finds them) and prints their id.
 facilitator() {
@@ -26,8 +21,18 @@ echo "--- referral received: case $CASE"
 call POST /cases/$CASE/triage "$COORDINATOR" -d '{"decision":"accepted"}' | jq -c '{stage, firstContact}'
 HARMED=$(call POST /cases/$CASE/participants "$COORDINATOR" -d '{"role":"person-harmed","name":"Sarah Jones","phone":"07700 900123","safeChannels":{"sms":true,"voicemail":false,"email":false,"letters":false}}' | jq -r .id)
 RESPONSIBLE=$(call POST /cases/$CASE/participants "$COORDINATOR" -d '{"role":"person-responsible","name":"Mark Smith","safeChannels":{"sms":false,"voicemail":false,"email":false,"letters":false},"inCustody":true,"establishment":"hmp-elmley"}' | jq -r .id)
+# A person in custody is never messaged: their offender manager on the case gets the logistics.
+OFFENDER_MANAGER=$(call POST /cases/$CASE/participants "$COORDINATOR" -d "{\"role\":\"offender-manager\",\"supportsParticipantId\":\"$RESPONSIBLE\",\"name\":\"Olu Adeyemi\",\"email\":\"olu.adeyemi@probation.example.net\",\"safeChannels\":{\"sms\":false,\"voicemail\":false,\"email\":true,\"letters\":false}}" | jq -r .id)
 call POST /cases/$CASE/contact-attempts "$COORDINATOR" -d "{\"participantId\":\"$HARMED\",\"channel\":\"phone\",\"outcome\":\"reached\",\"attemptedAt\":\"2026-11-20T14:00:00Z\"}" | jq -c .
-call PUT /cases/$CASE/facilitators "$COORDINATOR" -d "{\"leadFacilitatorId\":\"$LEAD\",\"coFacilitatorId\":\"$CO\"}" | jq -c '{leadFacilitator, coFacilitator}'
+ASSIGNMENT="{\"leadFacilitatorId\":\"$LEAD\",\"coFacilitatorId\":\"$CO\"}"
+ASSIGNED=$(call PUT /cases/$CASE/facilitators "$COORDINATOR" -d "$ASSIGNMENT")
+if [ "$(jq -r .error <<<"$ASSIGNED")" = facilitator-at-capacity ]; then
+  # Every run gives them a case; from the eleventh on, they carry ten.
+  echo "--- past a facilitator's capacity only a manager assigns:"
+  jq -c '{error, message}' <<<"$ASSIGNED"
+  ASSIGNED=$(call PUT /cases/$CASE/facilitators "$MANAGER" -d "$(jq -c '. + {overrideCapacity: true}' <<<"$ASSIGNMENT")")
+fi
+jq -c '{leadFacilitator, coFacilitator}' <<<"$ASSIGNED"
 call POST /cases/$CASE/stage "$FACILITATOR" -d '{"to":"assessment"}' | jq -c '{stage, allowedMoves}'
 echo "--- a refused move:"
 call POST /cases/$CASE/stage "$FACILITATOR" -d '{"to":"closed","reason":"completed"}' | jq -c .
@@ -39,14 +44,17 @@ call POST /cases/$CASE/stage "$FACILITATOR" -d '{"to":"preparation"}' | jq -c .s
 echo "--- a conference before it is judged safe:"
 call POST /cases/$CASE/session-requests "$FACILITATOR" -d "{\"kind\":\"conference\",\"participantIds\":[\"$HARMED\",\"$RESPONSIBLE\"]}" | jq -c .
 call POST /cases/$CASE/assessments "$FACILITATOR" -d '{"suitable":true,"riskLevel":"low"}' | jq -c '{suitable}'
-call POST /cases/$CASE/session-requests "$FACILITATOR" -d "{\"kind\":\"conference\",\"participantIds\":[\"$HARMED\",\"$RESPONSIBLE\"]}" | jq -c '{kind, durationMinutes}'
+call POST /cases/$CASE/session-requests "$FACILITATOR" -d "{\"kind\":\"conference\",\"participantIds\":[\"$HARMED\",\"$RESPONSIBLE\",\"$OFFENDER_MANAGER\"]}" | jq -c '{kind, durationMinutes}'
 echo "--- a facilitator not allocated to the case sees nothing of it:"
 call GET /cases/$CASE "$OTHER_FACILITATOR" | jq -c .
-sleep 1
+pending_session() { call GET "/sessions?caseId=$CASE" "$COORDINATOR" | jq -c '.[] | {kind, status, durationMinutes, participantIds}'; }
+SESSION_SEEN=$(wait_for 20 pending_session) || SESSION_SEEN='none after 20 s: failed events show in GET /ops/queues'
 echo "--- the case's events, handled by the other services' workers:"
 call GET /ops/queues "$OPS" | jq -c '.[] | {queue, completed: .counts.completed, waiting: .counts.waiting, failed: .counts.failed}'
 call GET '/ops/queues/events-scheduling/jobs?state=completed&limit=3' "$OPS" | jq -c '.[] | {event: .name, payload: .data.payload}'
 echo "--- scheduling made the conference request a pending session:"
-call GET "/sessions?caseId=$CASE" "$COORDINATOR" | jq -c '.[] | {kind, status, durationMinutes, participantIds}'
+echo "$SESSION_SEEN"
 echo "--- reporting counts the referral, with no personal data in its read model:"
 call GET '/reports?from=2026-11-01&to=2026-12-01' "$MANAGER" | jq -c '.figures.referrals'
+
+bash tools/walkthrough-booking.sh "$CASE"
