@@ -1,5 +1,5 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,9 +27,9 @@ export interface Harness {
 }
 
 /**
- * Notifications' worker and API on a database of their own, a Redis of their own (RPC channels
- * are global to a Redis server, so a private one keeps other test files' answers away), the
- * Twilio stand-in and the SMTP catcher, with cases and scheduling answering RPC through stand-ins.
+ * Notifications' worker and API on a database of their own, a Redis and a queue prefix of their
+ * own (which also names their RPC channels), the Twilio stand-in and the SMTP catcher, with cases
+ * and scheduling answering RPC through stand-ins.
  */
 export async function startNotifications(
   imports: Parameters<typeof createTestApp>[0] = [NotificationsWorkerModule],
@@ -42,12 +42,14 @@ export async function startNotifications(
   await twilio.start();
   const smtp = new SmtpCatcher();
   await smtp.start();
+  const prefix = `test-notifications-${randomBytes(4).toString('hex')}`;
   // Off when the real cases (and scheduling) modules answer RPC in the same app.
-  const rpc = await RpcStandIns.start(redis.url, options.rpcStandIns ?? true);
+  const rpc = await RpcStandIns.start(redis.url, prefix, options.rpcStandIns ?? true);
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   const t = await createTestApp(imports, {
     REDIS_URL: redis.url,
+    QUEUE_PREFIX: prefix,
     TWILIO_API_URL: twilio.url,
     TWILIO_ACCOUNT_SID: twilio.accountSid,
     TWILIO_AUTH_TOKEN: twilio.authToken,

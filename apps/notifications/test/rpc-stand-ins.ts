@@ -11,17 +11,18 @@ export type Recipient = NonNullable<ContactRouteResponseV1['recipient']>;
 export class RpcStandIns {
   private readonly routes = new Map<string, ContactRouteResponseV1>();
   private readonly polls = new Map<string, PollLinkResponseV1>();
-  readonly asked: { pattern: string; request: unknown }[] = [];
   private constructor(
     private readonly sub: IORedis,
     private readonly pub: IORedis,
+    private readonly namespace: string,
   ) {}
 
-  static async start(redisUrl: string, listen = true): Promise<RpcStandIns> {
+  /** Listens on the channels of deployment `namespace` (its QUEUE_PREFIX), as the services' transport does. */
+  static async start(redisUrl: string, namespace: string, listen = true): Promise<RpcStandIns> {
     const sub = new IORedis(redisUrl);
     const pub = new IORedis(redisUrl);
-    const standIns = new RpcStandIns(sub, pub);
-    if (listen) await sub.subscribe(RPC_PATTERNS.contactRoutes, RPC_PATTERNS.pollLink);
+    const standIns = new RpcStandIns(sub, pub, namespace);
+    if (listen) await sub.subscribe(`${namespace}:${RPC_PATTERNS.contactRoutes}`, `${namespace}:${RPC_PATTERNS.pollLink}`);
     sub.on('message', (channel, raw) => void standIns.answer(channel, raw));
     return standIns;
   }
@@ -46,9 +47,9 @@ export class RpcStandIns {
 
   private async answer(channel: string, raw: string): Promise<void> {
     const packet = JSON.parse(raw) as { id: string; data: unknown };
-    this.asked.push({ pattern: channel, request: packet.data });
+    const pattern = channel.slice(this.namespace.length + 1);
     let response: unknown;
-    if (channel === RPC_PATTERNS.contactRoutes) {
+    if (pattern === RPC_PATTERNS.contactRoutes) {
       response = { routes: (packet.data as ContactRoutesRequestV1).routes.map((asked) => this.routeOf(asked)) };
     } else {
       const { pollId, participantId } = packet.data as PollLinkRequestV1;
