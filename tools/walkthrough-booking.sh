@@ -80,22 +80,29 @@ call POST /sessions/$SESSION/confirm "$COORDINATOR" | named '{status, version, s
 # callback, an email in its Message-ID (the same number gets the SMS of every run's Sarah).
 messages() { call GET /cases/$CASE/messages "$COORDINATOR"; }
 ids_of() { messages | jq -c --arg channel "$1" --arg purpose "$2" '[.[] | select(.channel == $channel and ($purpose == "" or .purpose == $purpose)) | .id]'; }
-sms_of() { curl -s "$TWILIO_STAND_IN/_stand-in/messages" | jq -c --argjson ids "$(ids_of sms "${1:-}")" '.messages[] | select(.statusCallback // "" | capture("message=(?<id>[0-9a-f-]+)").id as $id | $ids | index($id)) | {to, from, body, status}'; }
-mail_of() { curl -s "$SMTP_CATCHER/messages" | jq -c --argjson ids "$(ids_of email "${1:-}")" '.messages[] | select(.messageId // "" | ltrimstr("<") | split("@")[0] as $id | $ids | index($id)) | {to: .envelope.to, subject, invite: (.calendars | length > 0)}'; }
-not_yet() { echo "(none after 20 s: between 21:00 and 08:00 London time an SMS waits for the morning; see the README tour)"; }
+sms_of() { { curl -sf "$TWILIO_STAND_IN/_stand-in/messages" || echo '{"messages": []}'; } | jq -c --argjson ids "$(ids_of sms "${1:-}")" '.messages[] | select(.statusCallback // "" | capture("message=(?<id>[0-9a-f-]+)").id as $id | $ids | index($id)) | {to, from, body, status}'; }
+mail_of() { { curl -sf "$SMTP_CATCHER/messages" || echo '{"messages": []}'; } | jq -c --argjson ids "$(ids_of email "${1:-}")" '.messages[] | select(.messageId // "" | ltrimstr("<") | split("@")[0] as $id | $ids | index($id)) | {to: .envelope.to, subject, invite: (.calendars | length > 0)}'; }
+not_yet() {
+  if curl -sf "$TWILIO_STAND_IN/_stand-in/messages" >/dev/null; then
+    echo "(none after 20 s: between 21:00 and 08:00 London time an SMS waits for the morning; see the README tour)"
+  else
+    echo "(no Twilio stand-in answers at $TWILIO_STAND_IN: start it, and npm start with TWILIO_API_URL pointing at it; see the README tour)"
+  fi
+}
 log_lines() { messages | named '.[] | {to: .participantId, sessionVersion, purpose, channel, status}'; }
 
 echo "--- the person harmed gets an SMS confirmation (the Twilio stand-in):"
 wait_for 20 sms_of confirmation || not_yet
 echo "--- the person in custody gets nothing; their offender manager gets the logistics by email (the SMTP catcher):"
-wait_for 20 mail_of confirmation || echo "(none after 20 s)"
+no_mail() { curl -sf "$SMTP_CATCHER/messages" >/dev/null && echo "(none after 20 s)" || echo "(no SMTP catcher answers at $SMTP_CATCHER: npm run stand-ins; see the README tour)"; }
+wait_for 20 mail_of confirmation || no_mail
 log_lines
 
 echo "--- moved to the second suggestion: version 2; its reminders replace the first booking's:"
 call POST /sessions/$SESSION/reschedule "$COORDINATOR" -d "$SECOND" | named '{status, version, startsAt, venue: .venueId}'
 MOVED=$(wait_for 20 sms_of reschedule) || MOVED=''
 echo "${MOVED:-$(not_yet)}"
-wait_for 20 mail_of reschedule || echo "(none after 20 s)"
+wait_for 20 mail_of reschedule || no_mail
 if [ -n "$MOVED" ]; then
   # A reply counts for the latest message sent to the number: this one, so only once it went.
   echo "--- the person harmed replies C to it (a reply from a phone, through the stand-in): attendance confirmed for version 2"
@@ -112,7 +119,7 @@ if [ -n "$DUE" ]; then
     sleep "$WAIT"
   fi
 fi
-echo "--- the case's messages: the first booking's reminder never went, nothing went twice, none to the person in custody:"
+echo "--- the case's messages once the first booking's extra reminder was due: nothing of the first booking went after the move, nothing twice, nothing about the person in custody:"
 log_lines
 messages | jq -c --arg p "$RESPONSIBLE" '{messagesAboutThePersonInCustody: [.[] | select(.participantId == $p or .recipientId == $p)] | length}'
 sms_of | jq -c .body
