@@ -42,7 +42,7 @@ export class OutcomesService {
     const madeAt = new Date(dto.madeAt);
     dto.actions.forEach((action, i) => {
       if (new Date(action.dueBy) <= madeAt) {
-        throw InvalidInputError.field(`actions.${i}.dueBy`, 'afterMadeAt', `actions.${i}.dueBy must be after madeAt`);
+        throw InvalidInputError.field(`actions[${i}].dueBy`, 'afterMadeAt', `actions[${i}].dueBy must be after madeAt`);
       }
     });
     return this.changes.apply(principal, caseId, PRACTITIONERS, async (tx) => {
@@ -55,7 +55,7 @@ export class OutcomesService {
       const onCase = new Set((await this.participants.forCase(tx.manager, caseId)).map((p) => p.id));
       dto.actions.forEach((action, i) => {
         if (action.ownerParticipantId && !onCase.has(action.ownerParticipantId)) {
-          throw InvalidInputError.field(`actions.${i}.ownerParticipantId`, 'isParticipantOfCase', `actions.${i}.ownerParticipantId is not a participant of this case`);
+          throw InvalidInputError.field(`actions[${i}].ownerParticipantId`, 'isParticipantOfCase', `actions[${i}].ownerParticipantId is not a participant of this case`);
         }
       });
       const agreement: OutcomeAgreementEntity = { id: randomUUID(), caseId, madeAt, recordedBy: principal.userId, createdAt: new Date() };

@@ -188,7 +188,7 @@ describe('booking sessions', () => {
       ['/venues', { kind: 'prison', label: 'HMP', timeZone: 'Europe/London', accessible: true, hours: [] }, 'establishment', 'isString'],
       ['/venues', { kind: 'community', label: 'x', timeZone: 'Mars/Olympus', accessible: true, hours: [] }, 'timeZone', 'isTimeZone'],
       ['/venues', { kind: 'community', label: 'x', timeZone: 'Europe/London', accessible: true, hours: [{ weekday: 1, start: '17:00', end: '09:00' }] }, 'hours[0].end', 'isAfterStart'],
-      ['/venues', { kind: 'community', label: 'x', timeZone: 'Europe/London', accessible: true, hours: [{ weekday: 8, start: '09:00', end: '17:00' }] }, 'hours.0.weekday', 'max'],
+      ['/venues', { kind: 'community', label: 'x', timeZone: 'Europe/London', accessible: true, hours: [{ weekday: 8, start: '09:00', end: '17:00' }] }, 'hours[0].weekday', 'max'],
     ];
     for (const [path, body, field, rule] of cases) {
       const answer = await f.call('post', path, body);
