@@ -28,4 +28,5 @@ export type { RedisConnectionSettings } from './redis/redis-options';
 export { configureApi, logSettings, runApi, runWorker, startRpc } from './bootstrap/bootstrap';
 export type { ApiOptions } from './bootstrap/bootstrap';
 export { UuidParam } from './http/uuid-param';
+export { HasOffset } from './http/has-offset';
 export { NamespacedRedisClient, NamespacedRedisServer, redisTransportOptions } from './redis/redis-transport';

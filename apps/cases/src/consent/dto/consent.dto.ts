@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import { CONSENT_METHODS, CONSENT_SCOPES, type ConsentMethod, type ConsentScope } from '#contracts';
+import { HasOffset } from '#platform';
 
 export class RecordConsentDto {
   @ApiProperty({ enum: CONSENT_SCOPES, description: 'Taking part, or sharing information with police or probation' })
@@ -13,6 +14,7 @@ export class RecordConsentDto {
 
   @ApiProperty({ example: '2026-11-20T10:00:00Z' })
   @IsISO8601({ strict: true })
+  @HasOffset()
   givenAt!: string;
 }
 
@@ -20,6 +22,7 @@ export class WithdrawConsentDto {
   @ApiPropertyOptional({ description: 'Defaults to now' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @HasOffset()
   withdrawnAt?: string;
 }
 

@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ACTION_STATUSES, type ActionStatus } from '#contracts';
+import { HasOffset } from '#platform';
 
 /** A SMART action: specific (what), measurable (how checked), owned (who) and time-bound (by when). */
 export class OutcomeActionDto {
@@ -31,6 +32,7 @@ export class OutcomeActionDto {
 
   @ApiProperty({ example: '2027-01-31T17:00:00Z' })
   @IsISO8601({ strict: true })
+  @HasOffset()
   dueBy!: string;
 
   @ApiProperty({ example: 'Facilitator receives the letter' })
@@ -43,6 +45,7 @@ export class OutcomeActionDto {
 export class RecordOutcomeAgreementDto {
   @ApiProperty({ example: '2026-12-10T12:00:00Z' })
   @IsISO8601({ strict: true })
+  @HasOffset()
   madeAt!: string;
 
   @ApiProperty({ type: [OutcomeActionDto] })
@@ -62,6 +65,7 @@ export class UpdateActionDto {
   @ApiPropertyOptional({ description: 'When it was completed; defaults to now' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @HasOffset()
   completedAt?: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES, type ContactChannel, type ContactOutcome } from '#contracts';
+import { HasOffset } from '#platform';
 
 export class ContactAttemptDto {
   @ApiPropertyOptional({ description: 'The participant tried; absent when trying the referrer' })
@@ -18,6 +19,7 @@ export class ContactAttemptDto {
 
   @ApiProperty({ example: '2026-11-20T14:05:00Z' })
   @IsISO8601({ strict: true })
+  @HasOffset()
   attemptedAt!: string;
 }
 

@@ -12,6 +12,7 @@ import {
   REFERRAL_SOURCES,
   type ReferralSource,
 } from '#contracts';
+import { HasOffset } from '#platform';
 
 /** A referral as it arrives; no names here: participants are added to the case once it exists. */
 export class CreateReferralDto {
@@ -41,5 +42,6 @@ export class CreateReferralDto {
 
   @ApiProperty({ example: '2026-11-20T09:30:00Z', description: 'When the service received the referral' })
   @IsISO8601({ strict: true })
+  @HasOffset()
   receivedAt!: string;
 }

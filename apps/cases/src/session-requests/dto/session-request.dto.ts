@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { DELIVERY_TYPES, type DeliveryType, SESSION_KINDS, type SessionKind } from '#contracts';
+import { HasOffset } from '#platform';
 
 export class RequestSessionDto {
   @ApiProperty({ enum: SESSION_KINDS })
@@ -29,6 +30,7 @@ export class RequestSessionDto {
   @ApiPropertyOptional({ description: 'Not to be held before this time' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @HasOffset()
   notBefore?: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsISO8601, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { HasOffset } from '../../validation/has-offset';
+import { HasOffset } from '#platform';
 import { WeeklyWindowDto } from '../../venues/dto/venue.dto';
 
 export class SetWeeklyAvailabilityDto {

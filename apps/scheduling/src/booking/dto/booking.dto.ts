@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsISO8601, IsUUID } from 'class-validator';
-import { HasOffset } from '../../validation/has-offset';
+import { HasOffset } from '#platform';
 
 /** A time and venue for a session, as a suggestion gave it. */
 export class PlaceSessionDto {

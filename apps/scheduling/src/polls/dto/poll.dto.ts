@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { HasOffset } from '../../validation/has-offset';
+import { HasOffset } from '#platform';
 
 export class OpenPollDto {
   @ApiProperty({ description: 'The participant of the session who is asked' })
