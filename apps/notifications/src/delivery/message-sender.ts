@@ -44,7 +44,7 @@ export const MIN_VALIDITY_SECONDS = 60;
 export class MessageSender {
   private readonly logger = new Logger('MessageSender');
   private readonly numbers: string[];
-  private readonly accepted = new Batcher<Accepted, void>((sends) => this.recordAccepted(sends), { maxSize: 500, maxWaitMs: 5, maxInFlight: 2 });
+  private readonly accepted = new Batcher<Accepted, void>((sends) => this.recordAccepted(sends), { maxSize: 1000, maxWaitMs: 20, maxInFlight: 1 });
 
   constructor(
     @InjectDataSource(NOTIFICATIONS_DB) private readonly dataSource: DataSource,
@@ -79,7 +79,8 @@ export class MessageSender {
   async send(message: MessageEntity, recipient: Recipient, session: SessionEntity | null): Promise<JobOutcome> {
     const address = recipient[message.channel];
     if (!address) return this.failPermanently(message, `${message.channel} is no longer a safe channel for the recipient`);
-    const optedOut = await this.optOuts.optedOut(this.dataSource.manager, [{ participantId: recipient.participantId, numberHash: message.channel === 'sms' ? this.numberHash.of(address) : null }]);
+    const addressHash = message.channel === 'sms' ? this.numberHash.of(address) : null;
+    const optedOut = await this.optOuts.optedOut(this.dataSource.manager, [{ participantId: recipient.participantId, numberHash: addressHash }]);
     if (optedOut.get(recipient.participantId)!.has(message.channel)) return this.drop(message, 'opted out');
 
     if (message.sendingSince && message.channel === 'sms') {
@@ -109,7 +110,7 @@ export class MessageSender {
       await this.messages.markSending(manager, locked.id);
       return true;
     });
-    return started ? this.deliver(message, recipient, session, from) : DONE;
+    return started ? this.deliver(message, recipient, session, from, addressHash) : DONE;
   }
 
   /** Who a message goes out as: the recipient's sending number, or the (neutral when discreet) mail address. */
@@ -128,9 +129,8 @@ export class MessageSender {
    * The provider call, for a message already marked as sending (in the transaction that checked
    * it may go), then its answer recorded.
    */
-  async deliver(message: MessageEntity, recipient: Recipient, session: SessionEntity | null, from: string): Promise<JobOutcome> {
+  async deliver(message: MessageEntity, recipient: Recipient, session: SessionEntity | null, from: string, addressHash: string | null): Promise<JobOutcome> {
     const address = recipient[message.channel]!;
-    const addressHash = message.channel === 'sms' ? this.numberHash.of(address) : null;
     const until = usefulUntil(message, session);
     const text = this.texts.open(message);
     let providerId: string;
