@@ -45,7 +45,8 @@ function renderDate(value: SlotValue, language: Language): SlotResult {
   if (typeof value !== 'object' || typeof value.instant !== 'string' || typeof value.timeZone !== 'string') {
     return refuse('must be { instant, timeZone }');
   }
-  if (!IANAZone.isValidZone(value.timeZone)) return refuse(`unknown time zone ${value.timeZone}`);
+  // One zone kept per name, its validity found once (isValidZone builds an Intl formatter on every call).
+  if (!IANAZone.create(value.timeZone).isValid) return refuse(`unknown time zone ${value.timeZone}`);
   const at = DateTime.fromISO(value.instant, { setZone: true });
   if (!at.isValid || !/(?:Z|[+-]\d\d:?\d\d)$/.test(value.instant)) return refuse('instant must be an ISO 8601 date-time with an offset');
   return { ok: true, text: at.setZone(value.timeZone).setLocale(language).toFormat(DATE_FORMATS[language]) };
