@@ -1,6 +1,7 @@
 import { checkPlan, formatViolation } from './check';
 import { Instance } from './model';
 import { PlanToCheck } from './parse-plan';
+import { VenueNames } from './venue-wording';
 import { at, makeInstance, person, planOf, session, withSession } from './testing/fixtures';
 
 /**
@@ -124,6 +125,19 @@ describe('checkPlan', () => {
         ),
       };
       expect(rulesBroken(closed, planOf(closed, base))).toEqual([3]);
+      const outside = (names?: VenueNames) => checkPlan(closed, planOf(closed, base), names).map((v) => v.detail);
+      expect(outside()).toEqual([`${at(0, '11:00')} to ${at(0, '12:00')} is outside hub-a's available times`]);
+      expect(outside({ 'hub-a': { name: 'HMP Elmley', times: 'visiting slots' } })).toEqual([
+        `${at(0, '11:00')} to ${at(0, '12:00')} is outside HMP Elmley's visiting slots`,
+      ]);
+    });
+    it('names the venue as its users know it in every rule about it', () => {
+      const names = { 'hub-a': { name: 'Maidstone Hub', times: 'opening hours' }, 'hub-b': { name: 'Annexe', times: 'opening hours' } };
+      const cramped = { ...world, venues: world.venues.map((v) => (v.id === 'hub-a' ? { ...v, capacity: 2, accessible: false } : v)) };
+      expect(checkPlan(cramped, planOf(cramped, base), names).map((v) => v.detail)).toEqual(['Maidstone Hub holds 2, not 3', 'Maidstone Hub is not accessible']);
+      expect(checkPlan(world, planOf(world, moved('c1/prep-victim', at(0, '09:00'), 'hub-b')), names).map((v) => v.detail)).toEqual([
+        'Annexe is not one of its venues (Maidstone Hub, video)',
+      ]);
     });
     it('fails two sessions at one venue at once', () => {
       const violations = checkPlan(world, planOf(world, [...base, ['c2/prep-other', at(0, '11:30'), 'hub-a']]));

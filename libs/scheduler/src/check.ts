@@ -2,6 +2,7 @@ import { Ledger, Violation } from './ledger';
 import { Instance } from './model';
 import { PlanToCheck } from './parse-plan';
 import { formatInstant, parseIsoInstant } from './time';
+import { venueName, type VenueNames } from './venue-wording';
 import { World } from './world';
 
 export type { Violation } from './ledger';
@@ -16,10 +17,12 @@ export type { Violation } from './ledger';
  * plan assigns is fixed, and at least one session it names is listed in `conflicts`. A plan can
  * always avoid any other violation by leaving its non-fixed sessions unscheduled, so every
  * other violation fails the check. An unreported conflict fails it too.
+ *
+ * `names` words the violations with what the caller's users call the venues.
  */
-export function checkPlan(instance: Instance, plan: PlanToCheck): Violation[] {
+export function checkPlan(instance: Instance, plan: PlanToCheck, names: VenueNames = {}): Violation[] {
   const world = new World(instance);
-  const ledger = new Ledger(world);
+  const ledger = new Ledger(world, names);
   const found: Violation[] = [];
   const listed = new Map<string, string>();
 
@@ -59,7 +62,7 @@ export function checkPlan(instance: Instance, plan: PlanToCheck): Violation[] {
       }
     }
   }
-  found.push(...fixedSessionsMoved(world, ledger));
+  found.push(...fixedSessionsMoved(world, ledger, names));
 
   const conflicts = plan.conflicts ?? [];
   conflicts.forEach((conflict, index) => {
@@ -77,10 +80,10 @@ export function checkPlan(instance: Instance, plan: PlanToCheck): Violation[] {
 }
 
 /** Rule 8. */
-function* fixedSessionsMoved(world: World, ledger: Ledger): Generator<Violation> {
+function* fixedSessionsMoved(world: World, ledger: Ledger, names: VenueNames): Generator<Violation> {
   for (const session of world.sessions.values()) {
     if (!session.fixed) continue;
-    const fixedAt = `${formatInstant(session.fixed.startMs)} at ${session.fixed.venue}`;
+    const fixedAt = `${formatInstant(session.fixed.startMs)} at ${venueName(session.fixed.venue, names)}`;
     const placement = ledger.placementOf(session.id);
     if (!placement) {
       yield { rule: 8, sessions: [session.id], detail: `is fixed ${fixedAt} but not assigned` };
@@ -88,7 +91,7 @@ function* fixedSessionsMoved(world: World, ledger: Ledger): Generator<Violation>
       yield {
         rule: 8,
         sessions: [session.id],
-        detail: `is fixed ${fixedAt} but assigned ${formatInstant(placement.startMs)} at ${placement.venue}`,
+        detail: `is fixed ${fixedAt} but assigned ${formatInstant(placement.startMs)} at ${venueName(placement.venue, names)}`,
       };
     }
   }

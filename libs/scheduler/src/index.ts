@@ -4,6 +4,7 @@ export { PlanError, parsePlan } from './parse-plan';
 export type { PlanToCheck } from './parse-plan';
 export { checkPlan, formatViolation } from './check';
 export type { Violation } from './check';
+export type { VenueNames } from './venue-wording';
 export { scorePlan } from './score';
 export type { Score } from './score';
 export { solve } from './solver/solve';

@@ -1,5 +1,6 @@
 import { Session, World } from './world';
 import { formatInstant, msToMinutes } from './time';
+import { notOneOfItsVenues, outsideVenueTimes, venueName, type VenueNames, venueNotAccessible, venueTooSmall } from './venue-wording';
 
 /**
  * A broken rule. `rule` is the spec's hard-rule number (1 to 8), or 0 for the plan's shape
@@ -33,7 +34,11 @@ export class Ledger {
   private readonly byPerson = new Map<string, Placement[]>();
   private readonly byVenue = new Map<string, Placement[]>();
 
-  constructor(readonly world: World) {}
+  /** `names`: what the caller's users call the venues, for the violations' wording. */
+  constructor(
+    readonly world: World,
+    private readonly names: VenueNames = {},
+  ) {}
 
   placementOf(sessionId: string): Placement | undefined {
     return this.placed.get(sessionId);
@@ -106,18 +111,20 @@ export class Ledger {
   private *venueRules(p: Placement): Generator<Violation> {
     const one = (detail: string): Violation => ({ rule: 3, sessions: [p.session.id], detail });
     const { spec } = p.session;
-    if (!spec.venues.includes(p.venue)) yield one(`${p.venue} is not one of its venues (${spec.venues.join(', ')})`);
+    const { names } = this;
+    if (!spec.venues.includes(p.venue)) yield one(notOneOfItsVenues(p.venue, spec.venues, names));
     const venue = this.world.venues.get(p.venue);
     if (!venue || venue.remote) return;
     const open = this.world.availabilityOfVenue(p.venue);
-    if (open && !open.contains(p.startMs, p.endMs)) yield one(`${p.venue} is not available for all of ${span(p)}`);
+    if (open && !open.contains(p.startMs, p.endMs)) yield one(`${span(p)} is ${outsideVenueTimes(p.venue, names)}`);
     if (venue.capacity !== undefined && venue.capacity < spec.attendees.length) {
-      yield one(`${p.venue} holds ${venue.capacity}, the session has ${spec.attendees.length} attendees`);
+      yield one(venueTooSmall(p.venue, venue.capacity, spec.attendees.length, names));
     }
-    if (spec.needsAccessible && !venue.accessible) yield one(`${p.venue} is not accessible, and the session needs it`);
+    if (spec.needsAccessible && !venue.accessible) yield one(venueNotAccessible(p.venue, names));
     for (const other of this.byVenue.get(p.venue) ?? []) {
       if (overlap(p, other)) {
-        yield { rule: 3, sessions: [p.session.id, other.session.id], detail: `${p.venue} holds both at once (${span(p)} and ${span(other)})` };
+        const detail = `${venueName(p.venue, names)} holds both at once (${span(p)} and ${span(other)})`;
+        yield { rule: 3, sessions: [p.session.id, other.session.id], detail };
       }
     }
   }
@@ -129,20 +136,17 @@ export class Ledger {
       for (const other of this.byPerson.get(person) ?? []) push(shared, other, person);
     }
     for (const [other, people] of shared) {
-      const names = people.join(', ');
+      const who = people.join(', ');
       const sessions = [p.session.id, other.session.id];
       if (overlap(p, other)) {
-        yield { rule: 4, sessions, detail: `${names} in both at once (${span(p)} and ${span(other)})` };
+        yield { rule: 4, sessions, detail: `${who} in both at once (${span(p)} and ${span(other)})` };
         continue;
       }
       const travelMs = this.world.travelMs(p.venue, other.venue);
       const gapMs = gap(p, other);
       if (gapMs < travelMs) {
-        yield {
-          rule: 4,
-          sessions,
-          detail: `${names} with ${msToMinutes(gapMs)} minutes between ${other.venue} and ${p.venue}, travel takes ${msToMinutes(travelMs)}`,
-        };
+        const between = `${venueName(other.venue, this.names)} and ${venueName(p.venue, this.names)}`;
+        yield { rule: 4, sessions, detail: `${who} with ${msToMinutes(gapMs)} minutes between ${between}, travel takes ${msToMinutes(travelMs)}` };
       }
     }
   }
@@ -192,7 +196,7 @@ export class Ledger {
             yield {
               rule: 7,
               sessions: [p.session.id, other.session.id],
-              detail: `${person} and ${partner} are ${apart} at ${p.venue}, separation ${minutes} minutes`,
+              detail: `${person} and ${partner} are ${apart} at ${venueName(p.venue, this.names)}, separation ${minutes} minutes`,
             };
           }
         }

@@ -36,6 +36,8 @@ describe('booking refuses a time that breaks a rule', () => {
     const c = await f.case({}, { inCustody: true, establishment: 'hmp-elmley' });
     const session = await f.request(c, 'preparation', [c.responsible]);
     expect(await refused(f, session, at(24 * 60 + 60), prison.id)).toEqual({ error: 'rules-broken', rules: [3] });
+    const outsideSlots = await f.call('post', `/sessions/${session}/hold`, { start: at(24 * 60 + 60), venueId: prison.id });
+    expect(outsideSlots.body.message).toMatch(/cannot be placed there: \S+ to \S+ is outside HMP Elmley's visiting slots$/);
     expect((await refused(f, session, at(24 * 60 + 5 * 60), hub.id)).error).toBe('venue-not-allowed');
     expect((await f.call('post', `/sessions/${session}/hold`, { start: at(24 * 60 + 5 * 60), venueId: prison.id })).status).toBe(200);
   });

@@ -15,7 +15,7 @@ import { SessionRepository } from '../sessions/session.repository';
 import { toSessionView } from '../sessions/session.view';
 import { InstanceBuilder, iso, SLOT_MINUTES, type SessionWorld } from '../suggestions/instance-builder';
 import { worldOf } from '../suggestions/suggestions.service';
-import { isRemote, type VenueEntity } from '../venues/venue.entity';
+import { isRemote, type VenueEntity, venueNames } from '../venues/venue.entity';
 import { VenueRepository } from '../venues/venue.repository';
 import type { PlaceSessionDto } from './dto/booking.dto';
 import { type Placement, ReservationClash, ReservationRepository, type Resource } from './reservation.repository';
@@ -159,7 +159,8 @@ export class BookingService {
   private requireRulesKept(world: SessionWorld, session: SessionEntity, start: Date, venueId: string): void {
     const fixed = world.fixed.map((s) => ({ session: s.id, start: iso(s.startsAt!.getTime()), venue: s.venueId! }));
     const placed = { session: session.id, start: iso(start.getTime()), venue: venueId };
-    const broken = checkPlan(world.instance, { assignments: [...fixed, placed], unscheduled: [] }).filter((v) => v.sessions.includes(session.id));
+    const plan = { assignments: [...fixed, placed], unscheduled: [] };
+    const broken = checkPlan(world.instance, plan, venueNames(world.venues.values())).filter((v) => v.sessions.includes(session.id));
     if (broken.length > 0) {
       throw new ConflictError('rules-broken', `session ${session.id} cannot be placed there: ${broken.map((v) => v.detail).join('; ')}`, {
         violations: broken.map((v) => ({ rule: v.rule, detail: v.detail, ...(v.person ? { personId: v.person } : {}) })),

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { VenueKind } from '#contracts';
+import type { VenueNames } from '#scheduler';
 import type { WeeklyWindow } from './weekly-hours';
 
 /**
@@ -23,4 +24,9 @@ export class VenueEntity {
 /** A remote venue holds any number of sessions at once and keeps nobody apart: it is never reserved. */
 export function isRemote(venue: Pick<VenueEntity, 'kind'>): boolean {
   return venue.kind === 'video';
+}
+
+/** Venues as coordinators know them, for the scheduler's explanations: a prison's hours are its visiting slots. */
+export function venueNames(venues: Iterable<VenueEntity>): VenueNames {
+  return Object.fromEntries([...venues].map((v) => [v.id, { name: v.label, times: v.kind === 'prison' ? 'visiting slots' : 'opening hours' }]));
 }

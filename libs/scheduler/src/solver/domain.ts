@@ -1,3 +1,4 @@
+import { venueNotAccessible, venueTooSmall } from '../venue-wording';
 import { intersect, SlotSet, startsFitting } from './intervals';
 import { Session, World } from './world';
 
@@ -84,8 +85,8 @@ export class Domain {
 export function venueUnsuitable(world: World, session: Session, venue: number): string | null {
   const v = world.venues[venue];
   if (v.remote) return null;
-  if (v.capacity < session.attendees.length) return `${v.id} holds ${v.capacity}, not ${session.attendees.length}`;
-  if (session.spec.needsAccessible && !v.accessible) return `${v.id} is not accessible`;
+  if (v.capacity < session.attendees.length) return venueTooSmall(v.id, v.capacity, session.attendees.length);
+  if (session.spec.needsAccessible && !v.accessible) return venueNotAccessible(v.id);
   return null;
 }
 

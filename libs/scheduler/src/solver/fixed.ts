@@ -1,4 +1,5 @@
 import { Conflict } from '../model';
+import { notOneOfItsVenues, outsideVenueTimes } from '../venue-wording';
 import { venueUnsuitable } from './domain';
 import { covers } from './intervals';
 import { describeClash } from './wording';
@@ -60,11 +61,11 @@ function staticProblems(world: World, s: number): string[] {
   if ((Date.parse(session.spec.fixed!.start) - cal.startMs) % cal.slotMs !== 0) problems.push('starts off the slot grid');
   if (start < 0 || end > cal.slotCount) problems.push('lies outside the horizon');
   else if (start < session.earliest || end > session.latestEnd) problems.push('lies outside its notBefore/notAfter window');
-  if (!session.venues.includes(venue)) problems.push(`${world.venues[venue].id} is not one of its venues`);
+  if (!session.venues.includes(venue)) problems.push(notOneOfItsVenues(world.venues[venue].id, session.spec.venues));
   const unsuitable = venueUnsuitable(world, session, venue);
   if (unsuitable) problems.push(unsuitable);
   if (!world.venues[venue].remote && !covers(world.venues[venue].available, start, end)) {
-    problems.push(`${world.venues[venue].id} is not available then`);
+    problems.push(`lies ${outsideVenueTimes(world.venues[venue].id)}`);
   }
   for (const p of session.attendees) {
     if (!covers(world.people[p].available, start, end)) problems.push(`${world.people[p].id} is not available then`);

@@ -140,6 +140,18 @@ describe('solve', () => {
     expect(startOf(plan, 'c3/prep')).toBe(at(0, '10:30'));
   });
 
+  it('words a fixed session outside its venue\'s times as the check does', () => {
+    const instance = makeInstance({
+      people: [person('a')],
+      venues: [{ id: 'hmp', capacity: 2, accessible: true, available: dayZero('09:00', '10:00') }],
+      sessions: [session('c1/prep', ['a'], ['hmp'], { fixed: { start: at(0, '10:00'), venue: 'hmp' } })],
+    });
+    const plan = solve(instance, { maxIterations: 10 });
+    expect(plan.conflicts).toEqual([{ session: 'c1/prep', reason: "lies outside hmp's available times" }]);
+    expect(checkPlan(instance, plan)).toEqual([]);
+    expect(checkPlan(instance, { ...plan, conflicts: [] }).map((v) => v.detail)).toEqual([`${at(0, '10:00')} to ${at(0, '11:00')} is outside hmp's available times`]);
+  });
+
   it('names the attendee who leaves no common window, with the nearest miss', () => {
     const instance = makeInstance({
       people: [
