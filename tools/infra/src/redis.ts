@@ -1,6 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import IORedis from 'ioredis';
+import { superviseServer } from './lifeline';
 
 export interface RunningRedis {
   url: string;
@@ -24,25 +25,18 @@ export async function ensureRedis(url: string, dataDir: string, redisServer = 'r
     );
   }
   mkdirSync(dataDir, { recursive: true });
-  const server = spawn(
+  // Started like embedded Postgres (see superviseServer): out of reach of a Ctrl-C meant for
+  // the app, stopped by us once the app has closed, gone if we die.
+  const server = superviseServer(
     redisServer,
     ['--port', port || '6379', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dataDir],
-    { stdio: 'ignore' },
+    { signal: 'TERM', stderr: 'ignore' },
   );
   for (let attempt = 0; attempt < 50; attempt += 1) {
-    if (await answers(url)) {
-      return {
-        url,
-        stop: () =>
-          new Promise((resolve) => {
-            server.once('exit', () => resolve());
-            server.kill('SIGTERM');
-          }),
-      };
-    }
+    if (await answers(url)) return { url, stop: () => server.stop() };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  server.kill('SIGKILL');
+  await server.stop();
   throw new RedisUnavailableError(`started redis-server on port ${port || 6379} but it did not answer`);
 }
 
