@@ -32,6 +32,8 @@ const SPREAD_MS = Number(process.env.BENCH_SPREAD_MS ?? 60_000);
 /** The burst falls due this long after its events go in, so planning is over by then. */
 const BURST_LEAD_MS = Number(process.env.BENCH_PLANNING_MS ?? 40_000);
 const LEAD_MS = 120 * 60_000;
+/** How long the worker is left idle after the load before its memory is read again. */
+const IDLE_MS = 30_000;
 const ORGANISATION = 'bench';
 
 interface Planned {
@@ -67,8 +69,9 @@ async function main(): Promise<void> {
       TWILIO_API_URL: twilio.url, TWILIO_ACCOUNT_SID: twilio.accountSid, TWILIO_AUTH_TOKEN: twilio.authToken,
       SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
       SMS_FROM_NUMBERS: Array.from({ length: 10 }, (_, i) => `+44163296010${i}`).join(','), SMS_PER_SECOND_PER_NUMBER: '1000',
-      QUIET_HOURS_START: '0', QUIET_HOURS_END: '0', REMINDER_SWEEP: 'false', SMTP_POOL_SIZE: process.env.SMTP_POOL_SIZE ?? '20',
+      QUIET_HOURS_START: '0', QUIET_HOURS_END: '0', REMINDER_SWEEP: 'false',
       ...(process.env.SEND_CONCURRENCY ? { SEND_CONCURRENCY: process.env.SEND_CONCURRENCY } : {}),
+      ...(process.env.SMTP_POOL_SIZE ? { SMTP_POOL_SIZE: process.env.SMTP_POOL_SIZE } : {}),
     };
     // The API first: it runs the migrations the worker then finds done.
     const api = await startService('main', { ...env, PORT: String(apiPort) });
@@ -77,7 +80,10 @@ async function main(): Promise<void> {
     stops.unshift(() => stopService(worker));
     await sleep(3000);
     const idleRss = rssMb(worker.pid!, 'VmRSS');
-    say(`worker idle after start: RSS ${idleRss} MB (API ${rssMb(api.pid!, 'VmRSS')} MB); log level ${env.LOG_LEVEL}; load average ${loadText()}`);
+    say(
+      `worker idle after start: RSS ${idleRss} MB (API ${rssMb(api.pid!, 'VmRSS')} MB); log level ${env.LOG_LEVEL}; SEND_CONCURRENCY ${env.SEND_CONCURRENCY ?? 'default'}, ` +
+        `SMTP_POOL_SIZE ${env.SMTP_POOL_SIZE ?? 'default'}, 10 sending numbers at ${env.SMS_PER_SECOND_PER_NUMBER} SMS/s each; NODE_OPTIONS ${process.env.NODE_OPTIONS ?? 'none'}; load average ${loadText()}`,
+    );
 
     const db = new Client({ connectionString: url });
     await db.connect();
@@ -162,7 +168,13 @@ async function main(): Promise<void> {
     for (const x of accepted()) seen.set(x.to, (seen.get(x.to) ?? 0) + 1);
     const duplicates = [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
     say(`both phases: ${twilio.messages.length} SMS at the Twilio stand-in, ${smtp.messages.length} mails at the SMTP catcher; ${seen.size} of ${2 * PER_PHASE} recipients, ${duplicates} duplicates`);
-    say(`memory: worker peak RSS ${rssMb(worker.pid!, 'VmHWM')} MB, idle after start ${idleRss} MB, idle now ${rssMb(worker.pid!, 'VmRSS')} MB; API peak ${rssMb(api.pid!, 'VmHWM')} MB; this process (stand-ins) peak ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+    const justAfter = rssMb(worker.pid!, 'VmRSS');
+    // V8 gives memory back a while after the allocation stops (its memory reducer), not at once.
+    await sleep(IDLE_MS);
+    say(
+      `memory: worker RSS idle after start ${idleRss} MB, peak ${rssMb(worker.pid!, 'VmHWM')} MB, just after the load ${justAfter} MB, ${IDLE_MS / 1000} s later ${rssMb(worker.pid!, 'VmRSS')} MB; ` +
+        `API peak ${rssMb(api.pid!, 'VmHWM')} MB, ${IDLE_MS / 1000} s after the load ${rssMb(api.pid!, 'VmRSS')} MB; this process (stand-ins) peak ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+    );
     say(`targets: at least 1,000 messages/s (phase a: ${burst.messagesPerSecond}); p99 lateness under 2,000 ms for reminders due in the same minute (phase b: ${quantile(minute.lateness, 0.99)} ms)`);
     process.stdout.write(
       `${JSON.stringify({

@@ -11,6 +11,8 @@ export type Recipient = NonNullable<ContactRouteResponseV1['recipient']>;
 export class RpcStandIns {
   private readonly routes = new Map<string, ContactRouteResponseV1>();
   private readonly polls = new Map<string, PollLinkResponseV1>();
+  /** The patterns asked, one entry a request: how many requests a batch of sends took. */
+  readonly requests: string[] = [];
   private constructor(
     private readonly sub: IORedis,
     private readonly pub: IORedis,
@@ -48,6 +50,7 @@ export class RpcStandIns {
   private async answer(channel: string, raw: string): Promise<void> {
     const packet = JSON.parse(raw) as { id: string; data: unknown };
     const pattern = channel.slice(this.namespace.length + 1);
+    this.requests.push(pattern);
     let response: unknown;
     if (pattern === RPC_PATTERNS.contactRoutes) {
       response = { routes: (packet.data as ContactRoutesRequestV1).routes.map((asked) => this.routeOf(asked)) };

@@ -66,6 +66,29 @@ describe('sending: safe channels, quiet hours, content review, provider faults, 
     expect(cancel.text).toContain('STATUS:CANCELLED');
   });
 
+  it('decides reminders due together in a batch: each of 40 attendees gets theirs once, screened against the others, cases asked a few times, not 40', async () => {
+    const caseId = randomUUID();
+    // Half by SMS, half by email; names that differ from the first letters (Aa, Ba, ... Za, Ab...).
+    const people = Array.from({ length: 40 }, (_, i) => person({ firstName: `${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}lex`, ...(i % 2 ? { email: null } : { sms: null }) }));
+    const unreachable = people[7]!;
+    const asked = h.rpc.requests.length;
+    const event = session(caseId, people, 72 * HOUR);
+    h.rpc.route(caseId, unreachable.participantId, null, 'the participant is not on the case');
+    await h.deliver(event);
+    const got = (p: Recipient) => (p.sms ? h.twilio.messages.filter((m) => m.to === p.sms).map((m) => m.body) : h.smtp.messagesTo(p.email!).map((m) => m.text!));
+    await eventually(() => expect(people.filter((p) => p !== unreachable && got(p).length === 1)).toHaveLength(39), 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const p of people) {
+      const texts = got(p);
+      expect(texts).toHaveLength(p === unreachable ? 0 : 1);
+      // Only their own name: the other 39 are people it must not reveal.
+      if (texts[0]) expect(people.filter((o) => o !== p && texts[0]!.includes(o.firstName))).toEqual([]);
+    }
+    expect(h.rpc.requests.length - asked).toBeLessThan(10);
+    const rows: { status: string; n: number }[] = await h.db.query(`SELECT status, count(*)::int AS n FROM notifications.reminder WHERE case_id = $1 AND kind = 'confirmation' GROUP BY status ORDER BY status`, [caseId]);
+    expect(rows).toEqual([{ status: 'dropped', n: 1 }, { status: 'messaged', n: 39 }]);
+  });
+
   it('sends the logistics of a person in custody to their offender manager only', async () => {
     const caseId = randomUUID();
     const manager = person({ role: 'offender-manager', relation: 'offender-manager-for-person-in-custody', firstName: 'Olu', sms: null });

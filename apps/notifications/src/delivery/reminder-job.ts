@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { MessageChannel } from '#contracts';
 import type { SlotValue } from '#content-policy';
+import { UnavailableError } from '#platform';
 import { AlertRepository, type NewAlert } from '../alerts/alert.repository';
 import { ContactRoutes, type Recipient, type RouteBook } from '../contacts/contact-routes';
 import { NumberHash } from '../contacts/number-hash';
@@ -120,6 +121,16 @@ export class ReminderJob {
   }
 
   private async stepsFor(ids: string[]): Promise<(Step | Error)[]> {
+    try {
+      return await this.decide(ids);
+    } catch (error) {
+      // Cases (or Redis) not answering fails every reminder alike: asking again one by one would only add load.
+      if (error instanceof UnavailableError) return ids.map(() => error);
+      throw error;
+    }
+  }
+
+  private async decide(ids: string[]): Promise<(Step | Error)[]> {
     const manager = this.dataSource.manager;
     const found = new Map((await this.reminders.findMany(manager, ids)).map((r) => [r.id, r]));
     const queued = new Map((await this.messages.queuedOf(manager, [...found.values()].filter((r) => r.status === 'messaged').map((r) => r.id))).map((m) => [m.reminderId, m.id]));
