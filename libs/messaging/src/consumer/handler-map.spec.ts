@@ -19,12 +19,13 @@ describe('the handler map checked at boot', () => {
   });
 
   it('refuses a handler for an event the service does not subscribe to', () => {
-    class ReferralHandler {
-      @HandlesEvent('case.referred')
-      async onReferred(): Promise<void> {}
+    class FeedbackHandler {
+      @HandlesEvent('feedback.recorded')
+      async onFeedback(): Promise<void> {}
     }
-    expect(() => buildHandlerMap('scheduling', [new ReferralHandler()])).toThrow(
-      'ReferralHandler handles case.referred, which scheduling does not subscribe to in libs/contracts',
+    expect(eventsSubscribedBy('scheduling')).not.toContain('feedback.recorded');
+    expect(() => buildHandlerMap('scheduling', [new FeedbackHandler()])).toThrow(
+      'FeedbackHandler handles feedback.recorded, which scheduling does not subscribe to in libs/contracts',
     );
   });
 
