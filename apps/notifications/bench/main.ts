@@ -197,8 +197,6 @@ async function main(): Promise<void> {
  * process; Postgres transactions and Redis commands, to count per message.
  */
 class Meter {
-  private readonly tickMs = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
-
   constructor(
     private readonly pids: { worker: number; api: number },
     private readonly db: Client,
@@ -211,22 +209,13 @@ class Meter {
   }
 
   async read() {
-    const stats = processStats();
-    const children = new Map<number, number[]>();
-    for (const stat of stats.values()) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat.pid]);
-    const cpu = (pid: number, withChildren = false) => {
-      const s = stats.get(pid);
-      return s ? (s.utime + s.stime + (withChildren ? s.cutime + s.cstime : 0)) * this.tickMs : 0;
-    };
     let postgres = 0;
     let redis = 0;
-    const queue = [...(children.get(process.pid) ?? [])];
-    while (queue.length > 0) {
-      const stat = stats.get(queue.pop()!)!;
+    for (const pid of descendants(process.pid)) {
+      const stat = cpuOf(pid);
       // A backend's time reaches its parent's children-times once it has exited and been reaped.
-      if (stat.comm.startsWith('postgres')) postgres += cpu(stat.pid, true);
-      else if (stat.comm.startsWith('redis-server')) redis += cpu(stat.pid);
-      queue.push(...(children.get(stat.pid) ?? []));
+      if (stat?.comm.startsWith('postgres')) postgres += stat.ms + stat.reapedMs;
+      else if (stat?.comm.startsWith('redis-server')) redis += stat.ms;
     }
     const own = process.cpuUsage();
     const { rows } = await this.db.query<{ n: string }>(`SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()`);
@@ -234,8 +223,8 @@ class Meter {
     return {
       at: Date.now(),
       load: loadText(),
-      worker: cpu(this.pids.worker),
-      api: cpu(this.pids.api),
+      worker: cpuOf(this.pids.worker)?.ms ?? 0,
+      api: cpuOf(this.pids.api)?.ms ?? 0,
       postgres,
       redis,
       bench: (own.user + own.system) / 1000,
@@ -260,33 +249,37 @@ class Meter {
   }
 }
 
-interface ProcessStat {
-  pid: number;
-  ppid: number;
-  comm: string;
-  utime: number;
-  stime: number;
-  cutime: number;
-  cstime: number;
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
+
+/** A process and all its descendants, by the children each of its threads started. */
+function descendants(root: number): number[] {
+  const found = [root];
+  for (let i = 0; i < found.length; i += 1) {
+    const pid = found[i]!;
+    for (const tid of tryRead(() => readdirSync(`/proc/${pid}/task`)) ?? []) {
+      const children = tryRead(() => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8')) ?? '';
+      found.push(...children.split(' ').filter(Boolean).map(Number));
+    }
+  }
+  return found;
 }
 
-function processStats(): Map<number, ProcessStat> {
-  const stats = new Map<number, ProcessStat>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let text: string;
-    try {
-      text = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // exited meanwhile
-    }
-    // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
-    const comm = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    const number = (field: number) => Number(fields[field - 3]);
-    stats.set(Number(entry), { pid: Number(entry), ppid: number(4), comm, utime: number(14), stime: number(15), cutime: number(16), cstime: number(17) });
+/** User and system CPU of a process, and of its exited children it has reaped, in ms; null once it is gone. */
+function cpuOf(pid: number): { comm: string; ms: number; reapedMs: number } | null {
+  const text = tryRead(() => readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  if (!text) return null;
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ').map(Number);
+  const field = (n: number) => fields[n - 3]!;
+  return { comm: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')), ms: (field(14) + field(15)) * TICK_MS, reapedMs: (field(16) + field(17)) * TICK_MS };
+}
+
+function tryRead<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch {
+    return null; // exited meanwhile
   }
-  return stats;
 }
 
 function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
