@@ -85,6 +85,16 @@ describe('sending: safe channels, quiet hours, content review, provider faults, 
       if (texts[0]) expect(people.filter((o) => o !== p && texts[0]!.includes(o.firstName))).toEqual([]);
     }
     expect(h.rpc.requests.length - asked).toBeLessThan(10);
+    // Answers and Twilio's callbacks recorded in batches, racing each other: each history once, in order.
+    await eventually(async () => {
+      const histories: { channel: string; statuses: string }[] = await h.db.query(
+        `SELECT m.channel, string_agg(s.status, ',' ORDER BY s.id) AS statuses FROM notifications.message m JOIN notifications.message_status s ON s.message_id = m.id
+         WHERE m.case_id = $1 GROUP BY m.id, m.channel`,
+        [caseId],
+      );
+      expect(histories.filter((m) => m.channel === 'sms').map((m) => m.statuses)).toEqual(Array(19).fill('queued,sent,delivered'));
+      expect(histories.filter((m) => m.channel === 'email').map((m) => m.statuses)).toEqual(Array(20).fill('queued,sent'));
+    });
     const rows: { status: string; n: number }[] = await h.db.query(`SELECT status, count(*)::int AS n FROM notifications.reminder WHERE case_id = $1 AND kind = 'confirmation' GROUP BY status ORDER BY status`, [caseId]);
     expect(rows).toEqual([{ status: 'dropped', n: 1 }, { status: 'messaged', n: 39 }]);
   });
