@@ -1,6 +1,7 @@
 import { AlertEntity } from './alerts/alert.entity';
 import { MessageEntity, MessageStatusEntity } from './messages/message.entity';
 import { NotificationsInitial1767657600000 } from './migrations/1767657600000-NotificationsInitial';
+import { ReminderDeferredIndex1779408000000 } from './migrations/1779408000000-ReminderDeferredIndex';
 import { OptOutEntity } from './opt-outs/opt-out.entity';
 import { ReminderEntity, ReminderPlanEntity } from './reminders/reminder.entity';
 import { SessionEntity } from './sessions/session.entity';
@@ -20,4 +21,4 @@ export const NOTIFICATIONS_ENTITIES = [
   SessionEntity,
 ];
 
-export const NOTIFICATIONS_MIGRATIONS = [NotificationsInitial1767657600000];
+export const NOTIFICATIONS_MIGRATIONS = [NotificationsInitial1767657600000, ReminderDeferredIndex1779408000000];

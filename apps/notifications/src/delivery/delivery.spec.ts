@@ -127,6 +127,16 @@ describe('sending: safe channels, quiet hours, content review, provider faults, 
       expect(await messages(soonCase)).toEqual([{ channel: 'sms', purpose: 'confirmation', status: 'dropped', error: null }]);
     });
     expect(h.twilio.messages.filter((m) => m.to === later.sms || m.to === soon.sms)).toEqual([]);
+    // The coordinator sees the deferred one coming in the case's message log: why, and when it goes.
+    const [{ due_at: dueAt }] = await h.db.query(`SELECT due_at FROM notifications.reminder WHERE case_id = $1 AND kind = 'confirmation'`, [laterCase]);
+    const log = (await request(h.t.http).get(`/cases/${laterCase}/messages`).set('Authorization', `Bearer ${h.t.token('coordinator')}`)).body;
+    expect(log).toEqual([
+      expect.objectContaining({
+        participantId: later.participantId, channel: 'sms', purpose: 'confirmation', status: 'planned', body: null, goesAt: new Date(dueAt).toISOString(),
+        statuses: [expect.objectContaining({ status: 'planned', detail: `deferred by quiet hours until ${new Date(dueAt).toISOString()}` })],
+      }),
+    ]);
+    expect((await request(h.t.http).get(`/cases/${laterCase}/messages`).set('Authorization', `Bearer ${h.t.token('coordinator', 'org-b')}`)).body).toEqual([]);
   });
 
   it('holds a message the policy refuses; an edit is screened again, and only a clean text is released and sent', async () => {

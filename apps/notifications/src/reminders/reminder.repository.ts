@@ -108,6 +108,15 @@ export class ReminderRepository {
     );
   }
 
+  /** A case's reminders deferred by quiet hours and still to go: the message log shows them as planned. */
+  deferredOfCase(manager: EntityManager, organisationId: string, caseId: string): Promise<ReminderEntity[]> {
+    return manager.query(
+      `SELECT ${COLUMNS} FROM notifications.reminder
+       WHERE organisation_id = $1 AND case_id = $2 AND status = 'planned' AND outcome = 'deferred-quiet-hours' ORDER BY created_at, id`,
+      [organisationId, caseId],
+    );
+  }
+
   /** Reminders still planned and due before this time: what the sweeper makes sure has a job. */
   plannedBefore(manager: EntityManager, before: Date, limit: number): Promise<DueReminder[]> {
     return manager.query(
