@@ -47,6 +47,8 @@ interface Work extends Candidate {
   /** Why the (planned) reminder is dropped; `unreachable` also alerts the coordinator. */
   drop?: { outcome: string; unreachable: boolean };
   deferTo?: Date;
+  /** A reschedule for someone never told of the session: it goes as its booking confirmation. */
+  asConfirmation?: boolean;
   recipient?: Recipient;
   /** The keyed hash of the recipient's number (opt-outs; recorded with an SMS sent). */
   numberHash?: string | null;
@@ -163,9 +165,14 @@ export class ReminderJob {
       const stale = noLongerTrue(w.reminder, w.session, now);
       if (stale) dropIt(w, stale);
     }
-    const cancellations = open().filter((w) => w.reminder.kind === 'cancellation');
-    const told = await this.messages.told(manager, cancellations.map(({ reminder: r }) => ({ caseId: r.caseId, sessionId: r.sessionId, participantId: r.participantId })));
-    for (const w of cancellations) if (!told.has(`${w.reminder.sessionId}|${w.reminder.participantId}`)) dropIt(w, 'not-told-of-the-session');
+    // A cancellation goes only to those told of the session; a move told to someone never told of the booking is a booking.
+    const asked = open().filter((w) => w.reminder.kind === 'cancellation' || w.reminder.kind === 'reschedule');
+    const told = await this.messages.told(manager, asked.map(({ reminder: r }) => ({ caseId: r.caseId, sessionId: r.sessionId, participantId: r.participantId })));
+    for (const w of asked) {
+      if (told.has(`${w.reminder.sessionId}|${w.reminder.participantId}`)) continue;
+      if (w.reminder.kind === 'cancellation') dropIt(w, 'not-told-of-the-session');
+      else w.asConfirmation = true;
+    }
 
     const book = await this.routes.routes(open().flatMap((w) => [w.reminder.participantId, ...(w.session?.participantIds ?? [])].map((participantId) => ({ caseId: w.reminder.caseId, participantId }))));
     for (const w of open()) {
@@ -224,7 +231,7 @@ export class ReminderJob {
     }
 
     const otherIds = quietDrop ? [] : (session?.participantIds ?? []).filter((id) => id !== reminder.participantId);
-    const purpose = purposeOf(reminder.kind);
+    const purpose = w.asConfirmation ? 'confirmation' : purposeOf(reminder.kind);
     const templateId = templateFor(purpose, channel);
     const composed = this.composer.compose({ templateId, language: recipient.language, channel, recipient, others: book.recipients(reminder.caseId, otherIds), values });
     const id = randomUUID();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '#testing';
-import { daytimeZone, type Harness, person, startNotifications } from '../../test/notifications.harness';
+import { daytimeZone, type Harness, nightZone, person, startNotifications } from '../../test/notifications.harness';
 import type { Recipient } from '../../test/rpc-stand-ins';
 import { ReminderSweeper } from './reminder-sweeper';
 
@@ -89,6 +89,26 @@ describe('reminders planned from session events and sent only while still true',
       '3 cancellation dropped not-told-of-the-session',
     ]);
     expect(smsTo(unreachable)).toEqual([]);
+  });
+
+  it('tells someone never told of the booking (their confirmation still deferred) of the moved session as a booking, not a move', async () => {
+    const caseId = randomUUID();
+    const sessionId = randomUUID();
+    const night = person({ firstName: 'Nia', email: null, timeZone: nightZone() });
+    const first = booked(caseId, [night], new Date(Date.now() + 3 * 24 * 60 * MINUTE), 1, sessionId);
+    await h.deliver(first);
+    await eventually(async () => {
+      const [row] = await h.db.query(`SELECT status, outcome FROM notifications.reminder WHERE session_id = $1 AND kind = 'confirmation'`, [sessionId]);
+      expect(row).toEqual({ status: 'planned', outcome: 'deferred-quiet-hours' });
+    });
+    // Moved before quiet hours end; by the time the news goes it is day where she is.
+    h.rpc.route(caseId, night.participantId, { ...night, timeZone: daytimeZone() });
+    const startsAt = new Date(Date.now() + 4 * 24 * 60 * MINUTE);
+    await h.deliver(h.event('session.rescheduled', { ...first.payload, version: 2, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 60 * MINUTE).toISOString(), previousStartsAt: first.payload.startsAt, previousVenueId: first.payload.venueId }, caseId));
+    await eventually(() => expect(smsTo(night)).toEqual([expect.stringMatching(/^Hello Nia, your appointment is booked for /)]));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(smsTo(night)).toHaveLength(1);
+    expect((await log(caseId)).map((m) => `${m.session_version} ${m.purpose} ${m.status}`)).toEqual([expect.stringMatching(/^2 confirmation (sent|delivered)$/)]);
   });
 
   it('sends nothing about a session that has already started', async () => {
