@@ -16,6 +16,13 @@ export interface PolicyConfig {
   prisonProfessionalRoles: readonly string[];
   /** Hosts a template's link slot may point at (a host or any of its subdomains). */
   linkDomains: readonly string[];
+  /** The deployment's own public base URL: a link under it (same origin and path) passes the link slot too. */
+  publicBaseUrl?: string;
+  /**
+   * Outside production only: a plain http link under `publicBaseUrl` passes when its host is
+   * localhost or 127.0.0.1 (a local run); everywhere else a link must be https.
+   */
+  localHttpLinks?: boolean;
 }
 
 export const DEFAULT_POLICY_CONFIG: PolicyConfig = {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Language, MessageChannel } from '#contracts';
 import { ContentPolicy, NOTIFICATIONS_CATALOGUE, type Participant, type SlotValue, TemplateRegistry } from '#content-policy';
+import { PlatformConfig } from '#platform';
 import type { Recipient } from '../contacts/contact-routes';
 import { NotificationsConfig } from '../notifications.config';
 
@@ -35,8 +36,14 @@ export class MessageComposer {
   private readonly policy: ContentPolicy;
   readonly servicePhone: string;
 
-  constructor(config: NotificationsConfig) {
-    const policyConfig = { servicePhones: [config.SERVICE_PHONE], linkDomains: config.LINK_DOMAINS.split(',') };
+  constructor(config: NotificationsConfig, platform: PlatformConfig) {
+    const policyConfig = {
+      servicePhones: [config.SERVICE_PHONE],
+      linkDomains: config.LINK_DOMAINS.split(','),
+      // Poll links are made under the deployment's own address; a local run's is plain http on localhost.
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+      localHttpLinks: platform.NODE_ENV !== 'production',
+    };
     this.registry = new TemplateRegistry({ config: policyConfig });
     for (const template of NOTIFICATIONS_CATALOGUE) this.registry.register(template);
     this.policy = new ContentPolicy(policyConfig);

@@ -157,6 +157,10 @@ describe('sending: safe channels, quiet hours, content review, provider faults, 
       return mine!;
     });
     expect((await request(h.t.http).get('/notifications/review').set('Authorization', `Bearer ${h.t.token('coordinator', 'org-b')}`)).body).toEqual([]);
+    // Its template did not render: no text, so nothing to release until it is edited.
+    const empty = await api('post', `/notifications/review/${held.id}/release`);
+    expect(empty.status).toBe(409);
+    expect(empty.body).toMatchObject({ error: 'empty-text', message: expect.stringContaining("has no text: its template did not render (slot name: must be the recipient's own first name)") });
     expect((await request(h.t.http).get('/notifications/review').set('Authorization', `Bearer ${h.t.token('facilitator')}`)).status).toBe(403);
 
     const naming = await api('put', `/notifications/review/${held.id}`, { body: 'Hello, your appointment is booked. Mark will be there too.' });
@@ -201,16 +205,18 @@ describe('sending: safe channels, quiet hours, content review, provider faults, 
 
   it('sends a poll link asked of scheduling at send time, and nothing for a poll already closed', async () => {
     const caseId = randomUUID();
-    const [open, closed] = [person({ firstName: 'Pat' }), person()];
-    const [openPoll, closedPoll, sessionId] = [randomUUID(), randomUUID(), randomUUID()];
-    h.rpc.route(caseId, open.participantId, open);
-    h.rpc.route(caseId, closed.participantId, closed);
+    const [open, closed, local] = [person({ firstName: 'Pat' }), person(), person({ firstName: 'Lee' })];
+    const [openPoll, closedPoll, localPoll, sessionId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    for (const p of [open, closed, local]) h.rpc.route(caseId, p.participantId, p);
     h.rpc.pollLink(openPoll, open.participantId, { url: 'https://poll.example.org/polls/t0k3n', closesAt: new Date(Date.now() + 72 * HOUR).toISOString() });
-    for (const [pollId, p] of [[openPoll, open], [closedPoll, closed]] as const) {
+    // A local run's link is under its own public address, plain http on 127.0.0.1 (not a link domain).
+    h.rpc.pollLink(localPoll, local.participantId, { url: `${h.publicUrl}/polls/l0cal`, closesAt: new Date(Date.now() + 72 * HOUR).toISOString() });
+    for (const [pollId, p] of [[openPoll, open], [closedPoll, closed], [localPoll, local]] as const) {
       await h.deliver(h.event('poll.opened', { pollId, sessionId, participantId: p.participantId, options: [], closesAt: new Date(Date.now() + 72 * HOUR).toISOString() }, caseId));
     }
     await eventually(() => expect(h.twilio.messages.filter((m) => m.to === open.sms).map((m) => m.body)).toEqual([expect.stringMatching(/^Hello Pat, please choose the times that suit you: https:\/\/poll\.example\.org\/polls\/t0k3n/)]));
     await eventually(async () => expect(await h.db.query(`SELECT participant_id, status, outcome FROM notifications.reminder WHERE poll_id = $1`, [closedPoll])).toEqual([{ participant_id: closed.participantId, status: 'dropped', outcome: 'poll-closed' }]));
+    await eventually(() => expect(h.twilio.messages.filter((m) => m.to === local.sms).map((m) => m.body)).toEqual([expect.stringContaining(`: ${h.publicUrl}/polls/l0cal`)]));
     // The link's token never rests here: not in the job, not in the log's clear columns.
     const stored = JSON.stringify(await h.db.query(`SELECT * FROM notifications.message WHERE case_id = $1`, [caseId]));
     expect(stored).not.toContain('t0k3n');

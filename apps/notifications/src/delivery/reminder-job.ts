@@ -260,7 +260,7 @@ export class ReminderJob {
         addressHash: null,
         validUntil,
       },
-      detail: status === 'dropped' ? (tooLate ? 'too close to the session' : 'quiet hours outlast it') : status === 'held' ? 'held by the content policy' : null,
+      detail: status === 'dropped' ? (tooLate ? 'too close to the session' : 'quiet hours outlast it') : status === 'held' ? (composed.body === '' ? 'held: its template did not render, no text until edited' : 'held by the content policy') : null,
       // A fresh message is marked as sending in the transaction that writes it: one check, one commit, then the provider.
       sending: status === 'queued',
     };

@@ -46,10 +46,19 @@ export class ReviewService {
     });
   }
 
-  /** Screened once more as it stands; released and queued if the policy allows it, else a 409 with the reasons. */
+  /**
+   * Screened once more as it stands; released and queued if the policy allows it, else a 409 with
+   * the reasons. One with no text (its template did not render) must be edited first: an empty
+   * text passes the screening but is no message.
+   */
   async release(principal: Principal, messageId: string): Promise<HeldMessageView> {
     const current = await this.held(principal, messageId);
-    const reasons = await this.screen(current, this.texts.open(current));
+    const text = this.texts.open(current);
+    if (text.body.trim() === '') {
+      const why = current.holdReasons?.length ? ` (${current.holdReasons.join('; ')})` : '';
+      throw new ConflictError('empty-text', `message ${messageId} has no text: its template did not render${why}; edit the text before releasing it`, current.holdReasons ?? []);
+    }
+    const reasons = await this.screen(current, text);
     if (reasons.length > 0) throw new ConflictError('still-blocked', `the content policy still holds this message: ${reasons.join('; ')}`, reasons);
     const released = await this.dataSource.transaction(async (manager) => {
       const message = await this.lockHeld(manager, principal, messageId);

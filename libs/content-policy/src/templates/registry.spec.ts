@@ -77,6 +77,37 @@ describe('TemplateRegistry: slot checks', () => {
     expect(render('availability-poll', 'en', { ...VALUES, link })).toEqual({ ok: false, problems: [problem] });
   });
 
+  describe("the deployment's own public base URL", () => {
+    const withBase = (publicBaseUrl: string, localHttpLinks: boolean, link: string) => {
+      const r = new TemplateRegistry({ venues: VENUES, config: { ...CONFIG, publicBaseUrl, localHttpLinks } });
+      for (const t of DEFAULT_CATALOGUE) r.register(t);
+      return r.render({ templateId: 'availability-poll', language: 'en', recipient: { id: 'p1' }, participants: PARTICIPANTS, values: { ...VALUES, link } as never });
+    };
+    const HTTP_REFUSED = { ok: false, problems: ['slot link: must be an https link without credentials (plain http only to localhost or 127.0.0.1 outside production)'] };
+
+    it.each([
+      ['https://convene.example.net/', 'https://convene.example.net/polls/t0k'],
+      ['http://localhost:3000', 'http://localhost:3000/polls/t0k'],
+      ['http://127.0.0.1:4010/app', 'http://127.0.0.1:4010/app/polls/t0k'],
+    ])('accepts a link under %s, outside the link domains', (base, link) => {
+      expect(withBase(base, true, link)).toMatchObject({ ok: true, body: expect.stringContaining(link) });
+    });
+
+    it('refuses plain http in production, even to localhost', () => {
+      expect(withBase('http://localhost:3000', false, 'http://localhost:3000/polls/t0k')).toEqual(HTTP_REFUSED);
+    });
+
+    it('refuses plain http to any other host, even outside production', () => {
+      expect(withBase('http://convene.example.net', true, 'http://convene.example.net/polls/t0k')).toEqual(HTTP_REFUSED);
+    });
+
+    it('refuses another port, another path or credentials on the base host', () => {
+      expect(withBase('http://localhost:3000/app', true, 'http://localhost:3001/app/polls')).toEqual({ ok: false, problems: ['slot link: must be an https link without credentials'] });
+      expect(withBase('https://convene.example.net/app', true, 'https://convene.example.net/application/x')).toEqual({ ok: false, problems: ["slot link: host convene.example.net is not one of the service's link domains"] });
+      expect(withBase('http://localhost:3000', true, 'http://u:p@localhost:3000/polls')).toEqual({ ok: false, problems: ['slot link: must be an https link without credentials'] });
+    });
+  });
+
   it('refuses a service phone that is not configured', () => {
     expect(render('session-cancelled', 'en', { ...VALUES, office: '07700 900202' })).toEqual({ ok: false, problems: ["slot office: must be one of the service's configured numbers"] });
   });

@@ -83,23 +83,39 @@ function renderText(type: SlotType, value: SlotValue, context: SlotContext): Slo
       return phone && context.config.servicePhones.some((s) => normalisePhone(s) === phone) ? { ok: true, text: value.trim() } : refuse("must be one of the service's configured numbers");
     }
     case 'link':
-      return checkLink(value, context.config.linkDomains);
+      return checkLink(value, context.config);
     default:
       return refuse('is not a text slot');
   }
 }
 
-function checkLink(value: string, domains: readonly string[]): SlotResult {
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
+
+function checkLink(value: string, config: PolicyConfig): SlotResult {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return refuse('must be a URL');
   }
-  if (url.protocol !== 'https:' || url.username || url.password) return refuse('must be an https link without credentials');
+  if (url.username || url.password) return refuse('must be an https link without credentials');
+  if (isUnder(url, config.publicBaseUrl)) {
+    // The deployment's own link: https, or plain http on a local run (never in production).
+    const localHttp = url.protocol === 'http:' && config.localHttpLinks === true && LOCAL_HOSTS.has(url.hostname);
+    return url.protocol === 'https:' || localHttp ? { ok: true, text: url.toString() } : refuse('must be an https link without credentials (plain http only to localhost or 127.0.0.1 outside production)');
+  }
+  if (url.protocol !== 'https:') return refuse('must be an https link without credentials');
   const host = url.hostname.toLowerCase();
-  const ours = domains.some((d) => host === d.toLowerCase() || host.endsWith(`.${d.toLowerCase()}`));
+  const ours = config.linkDomains.some((d) => host === d.toLowerCase() || host.endsWith(`.${d.toLowerCase()}`));
   return ours ? { ok: true, text: url.toString() } : refuse(`host ${host} is not one of the service's link domains`);
+}
+
+/** Whether a link is under the deployment's public base URL: same scheme, host and port, and within its path. */
+function isUnder(url: URL, base: string | undefined): boolean {
+  if (!base) return false;
+  const root = new URL(base);
+  const path = root.pathname.endsWith('/') ? root.pathname : `${root.pathname}/`;
+  return url.origin === root.origin && (url.pathname === root.pathname || url.pathname.startsWith(path));
 }
 
 /** Renders one slot's value, or says why the value is refused. */
