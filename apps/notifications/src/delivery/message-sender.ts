@@ -155,7 +155,7 @@ export class MessageSender {
     } catch (error) {
       if (!(error instanceof SendFailure)) throw error;
       if (error.permanent) return this.failPermanently(message, error.message);
-      if (!error.inDoubt) await this.messages.clearSending(this.dataSource.manager, message.id, error.message);
+      await this.messages.recordRetry(this.dataSource.manager, message.id, error.message, error.inDoubt);
       throw error;
     }
     await this.accepted.submit({ messageId: message.id, changes: { providerId, sentAt: new Date(), sender: from, addressHash } });

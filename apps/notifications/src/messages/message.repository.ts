@@ -191,9 +191,20 @@ export class MessageRepository {
     await manager.query(`UPDATE notifications.message SET sending_since = now(), attempts = attempts + 1, updated_at = now() WHERE id = $1`, [id]);
   }
 
-  /** The send did not reach the provider (it answered with a refusal to retry): not in doubt any more. */
-  async clearSending(manager: EntityManager, id: string, error: string): Promise<void> {
-    await manager.query(`UPDATE notifications.message SET sending_since = NULL, error = $2, updated_at = now() WHERE id = $1`, [id, error]);
+  /**
+   * A send that failed and will be tried again, kept in the message's history (a `queued` line
+   * with why; its status does not change, so nothing is announced). Unless it may have gone
+   * (`inDoubt`), it is not in doubt any more: the next try need not wait for a callback.
+   */
+  async recordRetry(manager: EntityManager, id: string, error: string, inDoubt: boolean): Promise<void> {
+    const detail = inDoubt ? `may have gone, waiting for the provider's callback: ${error}` : `not sent, to be tried again: ${error}`;
+    await manager.query(
+      `WITH u AS (
+         UPDATE notifications.message SET sending_since = CASE WHEN $4 THEN sending_since END, error = $2, updated_at = now()
+         WHERE id = $1 AND status = 'queued' RETURNING id)
+       INSERT INTO notifications.message_status (message_id, status, detail) SELECT id, 'queued', $3 FROM u`,
+      [id, error, detail, inDoubt],
+    );
   }
 
   /**

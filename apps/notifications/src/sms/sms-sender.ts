@@ -16,6 +16,13 @@ export interface OutgoingSms {
 const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
 /**
+ * Network errors that prove the request never left: the name did not resolve or no connection
+ * was made, so nothing reached Twilio. Any other (a timeout, a connection reset after writing)
+ * may have come after Twilio took the message.
+ */
+const NEVER_SENT = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
  * SMS through the real twilio SDK, pointed by configuration at Twilio or at a stand-in (the same
  * code path). The SDK's own retry stays off: it retries a POST that may have gone, which can send
  * twice. Retries belong to our queue, which knows what was sent.
@@ -52,6 +59,14 @@ function describe(error: unknown): SendFailure {
     const text = `twilio ${e.status}${e.code ? ` error ${e.code}` : ''}`;
     return new SendFailure(text, !TRANSIENT_STATUS.has(e.status), false);
   }
+  const code = networkCode(error);
+  if (code && NEVER_SENT.has(code)) return new SendFailure(`twilio not reached: ${code}`, false, false);
   // No answer: the request may have been taken before the connection went.
-  return new SendFailure(`twilio unreachable: ${e.message ?? String(error)}`, false, true);
+  return new SendFailure(`twilio unreachable: ${code ?? e.message ?? String(error)}`, false, true);
+}
+
+/** The system error code of a failed request (axios keeps it on the error, Node on its cause). */
+function networkCode(error: unknown): string | null {
+  const e = error as { code?: unknown; cause?: { code?: unknown } };
+  return typeof e.code === 'string' ? e.code : typeof e.cause?.code === 'string' ? e.cause.code : null;
 }
