@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { MessagingModule, RpcClient } from '#messaging';
 import { ENVIRONMENT, type Environment, ServiceDatabaseModule } from '#platform';
+import { AfterCommit } from './after-commit';
 import { AlertRepository } from './alerts/alert.repository';
 import { AlertsController, AlertsService } from './alerts/alerts';
 import { ContactRoutes } from './contacts/contact-routes';
@@ -27,6 +28,7 @@ import { TwilioSignature } from './sms/twilio-signature';
 import { TwilioWebhooksController } from './sms/twilio-webhooks.controller';
 
 const SHARED = [
+  AfterCommit,
   AlertRepository,
   ContactRoutes,
   DeliveryFailures,

@@ -142,7 +142,7 @@ export class ReminderJob {
     const answered = new Set<string>();
     return ids.map((id): Step | Error => {
       const reminder = found.get(id);
-      // Its event's transaction has not committed yet (or rolled back): the retry will tell.
+      // Jobs are queued only once their row has committed: a job without one is a fault worth its retries and warning.
       if (!reminder) return new Error(`reminder ${id} is not recorded (yet)`);
       // The same reminder twice in a batch (a stalled job run again beside itself): only one sends.
       if (answered.has(id)) return outcome(DONE);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent } from '#contracts';
 import { HandlesEvent } from '#messaging';
+import { AfterCommit } from '../after-commit';
 import { reminderId } from '../reminders/reminder-plan';
 import { ReminderRepository } from '../reminders/reminder.repository';
 import { SendScheduler } from '../reminders/send-scheduler';
@@ -13,6 +14,7 @@ export class PollEventsHandler {
   constructor(
     private readonly reminders: ReminderRepository,
     private readonly scheduler: SendScheduler,
+    private readonly afterCommit: AfterCommit,
   ) {}
 
   @HandlesEvent('poll.opened')
@@ -30,6 +32,7 @@ export class PollEventsHandler {
       dueAt: new Date(),
     };
     await this.reminders.plan(manager, [reminder]);
-    await this.scheduler.reminders([reminder]);
+    // Queued once the event's transaction commits, so the job finds its row.
+    await this.afterCommit.run(manager, () => this.scheduler.reminders([reminder]));
   }
 }

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '#testing';
 import { daytimeZone, type Harness, nightZone, person, startNotifications } from '../../test/notifications.harness';
 import type { Recipient } from '../../test/rpc-stand-ins';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { SessionEventsHandler } from '../sessions/session-events.handler';
+import { reminderId } from './reminder-plan';
 import { ReminderSweeper } from './reminder-sweeper';
+import { SEND_QUEUE } from './send-queue';
 
 const MINUTE = 60_000;
 
@@ -109,6 +114,27 @@ describe('reminders planned from session events and sent only while still true',
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(smsTo(night)).toHaveLength(1);
     expect((await log(caseId)).map((m) => `${m.session_version} ${m.purpose} ${m.status}`)).toEqual([expect.stringMatching(/^2 confirmation (sent|delivered)$/)]);
+  });
+
+  it("queues a reminder's job only once its event's transaction commits, and none when it rolls back", async () => {
+    const queue = h.t.app.get<Queue>(getQueueToken(SEND_QUEUE));
+    const handler = h.t.app.get(SessionEventsHandler);
+    const [committed, rolledBack] = [person({ firstName: 'Cai' }), person({ firstName: 'Rhys' })];
+    const [commitEvent, rollbackEvent] = [committed, rolledBack].map((p) => booked(randomUUID(), [p], new Date(Date.now() + 3 * 24 * 60 * MINUTE)));
+    const jobOf = (event: typeof commitEvent, p: Recipient) => queue.getJob(`reminder-${reminderId(event.payload.sessionId, p.participantId, 'confirmation', 1)}`);
+
+    await h.db.transaction(async (manager) => {
+      await handler.onBooked(commitEvent as never, manager);
+      expect(await jobOf(commitEvent, committed)).toBeUndefined();
+    });
+    expect(await jobOf(commitEvent, committed)).toBeDefined();
+    await eventually(() => expect(smsTo(committed)).toHaveLength(1));
+
+    await expect(h.db.transaction(async (manager) => {
+      await handler.onBooked(rollbackEvent as never, manager);
+      throw new Error('the event fails after planning');
+    })).rejects.toThrow('the event fails after planning');
+    expect(await jobOf(rollbackEvent, rolledBack)).toBeUndefined();
   });
 
   it('sends nothing about a session that has already started', async () => {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent, SessionBookedV1 } from '#contracts';
 import { HandlesEvent } from '#messaging';
+import { AfterCommit } from '../after-commit';
 import { NotificationsConfig } from '../notifications.config';
 import type { ReminderKind } from '../reminders/reminder.entity';
 import { parseOffsets, plannedReminders, reminderId, settingsFor } from '../reminders/reminder-plan';
@@ -11,8 +12,8 @@ import { SessionRepository } from './session.repository';
 
 /**
  * Session events become the session copy and reminder rows, then delayed jobs. Jobs are queued
- * inside the event's transaction: if it rolls back, a job finds no reminder row and retries
- * until the event is handled again (same ids), so nothing is planned twice or lost.
+ * once the event's transaction commits, so a job always finds its row (a rollback queues none;
+ * the event is handled again with the same ids, so nothing is planned twice or lost).
  */
 @Injectable()
 export class SessionEventsHandler {
@@ -21,6 +22,7 @@ export class SessionEventsHandler {
     private readonly sessions: SessionRepository,
     private readonly reminders: ReminderRepository,
     private readonly scheduler: SendScheduler,
+    private readonly afterCommit: AfterCommit,
   ) {}
 
   @HandlesEvent('session.booked')
@@ -112,7 +114,7 @@ export class SessionEventsHandler {
       dueAt: p.dueAt,
     }));
     await this.reminders.plan(manager, reminders);
-    await this.scheduler.reminders(reminders);
+    await this.afterCommit.run(manager, () => this.scheduler.reminders(reminders));
   }
 }
 
