@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { type DomainEvent, eventQueueFor } from '#contracts';
-import { dropDatabase, ensureDatabase, ensureRedis, freePort, startEmbeddedPostgres } from '#infra';
+import { benchPostgres, dropDatabase, ensureDatabase, ensureRedis, freePort } from '#infra';
 import { redisOptions } from '#platform';
 import { SmtpCatcher, TwilioStandIn } from '#stand-ins';
 import { type Recipient, RpcStandIns } from '../test/rpc-stand-ins';
@@ -44,7 +44,7 @@ interface Planned {
 async function main(): Promise<void> {
   const stops: (() => Promise<unknown>)[] = [];
   try {
-    const server = await postgresServer();
+    const server = await benchPostgres();
     stops.unshift(server.stop);
     const name = `bench_notifications_${randomBytes(4).toString('hex')}`;
     const url = await ensureDatabase(server.adminUrl, name);
@@ -306,18 +306,6 @@ async function stopService(child: ChildProcess): Promise<void> {
   await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
 }
 
-async function postgresServer(): Promise<{ adminUrl: string; stop(): Promise<void> }> {
-  if (process.env.DATABASE_URL) return { adminUrl: process.env.DATABASE_URL, stop: async () => undefined };
-  const dataDir = mkdtempSync(join(tmpdir(), 'convene-bench-pg-'));
-  const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort() });
-  return {
-    adminUrl: postgres.adminUrl,
-    stop: async () => {
-      await postgres.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 function quantile(sorted: number[], q: number): number | null {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? null;

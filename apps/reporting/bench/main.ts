@@ -1,12 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { type DomainEvent, eventsSubscribedBy } from '#contracts';
-import { dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres } from '#infra';
+import { benchPostgres, dropDatabase, ensureDatabase } from '#infra';
 import { EventConsumer } from '#messaging';
 import { PlatformModule } from '#platform';
 import { EventsHandler } from '../src/events/events.handler';
@@ -28,7 +25,7 @@ const LIVE_EVENTS = 5_000;
 const REPORT_RUNS = 60;
 
 async function main(): Promise<void> {
-  const server = await postgresServer();
+  const server = await benchPostgres();
   const name = `bench_reporting_${randomBytes(4).toString('hex')}`;
   const url = await ensureDatabase(server.adminUrl, name);
   const env = {
@@ -119,18 +116,6 @@ async function liveRate(dataSource: DataSource, handler: EventsHandler): Promise
   return Math.round((events.length / (performance.now() - started)) * 1000);
 }
 
-async function postgresServer(): Promise<{ adminUrl: string; stop(): Promise<void> }> {
-  if (process.env.DATABASE_URL) return { adminUrl: process.env.DATABASE_URL, stop: async () => undefined };
-  const dataDir = mkdtempSync(join(tmpdir(), 'convene-bench-pg-'));
-  const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort() });
-  return {
-    adminUrl: postgres.adminUrl,
-    stop: async () => {
-      await postgres.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -1,3 +1,4 @@
+export { benchPostgres } from './bench-postgres';
 export { freePort } from './free-port';
 export { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from './postgres';
 export type { RunningPostgres } from './postgres';

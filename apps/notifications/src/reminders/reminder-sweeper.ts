@@ -32,7 +32,11 @@ export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     if (!this.config.REMINDER_SWEEP) return;
-    this.timer = setInterval(() => void this.sweep().catch((error: Error) => this.logger.warn(`reminder sweep: ${error.message}`)), EVERY_MS);
+    const sweep = () => void this.sweep().catch((error: Error) => this.logger.warn(`reminder sweep: ${error.message}`));
+    // Once at start too: a worker restarted after a crash finds at once the jobs that died with it
+    // (a reminder committed but not yet queued), rather than a minute later.
+    setImmediate(sweep);
+    this.timer = setInterval(sweep, EVERY_MS);
     this.timer.unref();
   }
 
