@@ -3,12 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import autocannon from 'autocannon';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { AuthConfig, TokenService } from '#auth';
-import { dropDatabase, ensureDatabase, freePort, type RunningPostgres, startEmbeddedPostgres } from '#infra';
+import { benchPostgres, dropDatabase, ensureDatabase, freePort } from '#infra';
 import { type Environment, loadConfig, PlatformModule, withDevSecrets } from '#platform';
 import { SchedulingWorkerModule } from '../src/scheduling-worker.module';
 import { type Hold, ORGANISATION, seed, type Seeded } from './seed';
@@ -45,18 +45,11 @@ async function main(): Promise<void> {
   const stops: (() => Promise<void>)[] = [];
   try {
     const database = `bench_booking_${randomBytes(4).toString('hex')}`;
-    let adminUrl = env.DATABASE_URL;
-    let embedded = false;
-    if (!adminUrl) {
-      const dataDir = mkdtempSync(join(tmpdir(), 'convene-bench-'));
-      const postgres: RunningPostgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port: await freePort() });
-      stops.unshift(async () => rmSync(dataDir, { recursive: true, force: true }));
-      stops.unshift(() => postgres.stop());
-      adminUrl = postgres.adminUrl;
-      embedded = true;
-    }
-    env.DATABASE_URL = await ensureDatabase(adminUrl, database);
-    stops.unshift(() => dropDatabase(adminUrl!, database));
+    const embedded = !process.env.DATABASE_URL;
+    const postgres = await benchPostgres();
+    stops.unshift(() => postgres.stop());
+    env.DATABASE_URL = await ensureDatabase(postgres.adminUrl, database);
+    stops.unshift(() => dropDatabase(postgres.adminUrl, database));
 
     say(`seeding ${CASES} cases (${CASES * 4} sessions) through the event consumer...`);
     @Module({ imports: [PlatformModule.forRoot({ env }), SchedulingWorkerModule] })
