@@ -1,5 +1,5 @@
 import { Participant } from '../model';
-import { DEFAULT_CATALOGUE } from './catalogue';
+import { DEFAULT_CATALOGUE, NOTIFICATIONS_CATALOGUE } from './catalogue';
 import { TemplateError, TemplateRegistry } from './registry';
 
 const PARTICIPANTS: Participant[] = [
@@ -110,6 +110,44 @@ describe('TemplateRegistry: slot checks', () => {
 
   it('refuses a service phone that is not configured', () => {
     expect(render('session-cancelled', 'en', { ...VALUES, office: '07700 900202' })).toEqual({ ok: false, problems: ["slot office: must be one of the service's configured numbers"] });
+  });
+});
+
+describe('TemplateRegistry: lists of times and numbers', () => {
+  const TIMES = { type: 'datetime-list' as const };
+  const times = (language: 'en' | 'cy', values: Record<string, unknown>) => {
+    const r = new TemplateRegistry({ config: CONFIG });
+    r.register({ id: 'times', language, body: 'Which suit you?\n{{times}}\nReply with numbers from 1 to {{count}}.', slots: { times: TIMES, count: { type: 'number' } } });
+    return r.render({ templateId: 'times', language, recipient: { id: 'p1' }, participants: PARTICIPANTS, values: values as never });
+  };
+  const INSTANTS = ['2026-03-17T10:30:00Z', '2026-06-03T13:00:00Z'];
+
+  it('numbers the times from 1 in the order given, one a line, short, in the zone and language asked for', () => {
+    expect(times('en', { times: { instants: INSTANTS, timeZone: 'Europe/London' }, count: 2 })).toEqual({ ok: true, body: 'Which suit you?\n1) Tue 17 Mar 10:30\n2) Wed 3 Jun 14:00\nReply with numbers from 1 to 2.' });
+    expect(times('cy', { times: { instants: INSTANTS, timeZone: 'America/New_York' }, count: 2 })).toMatchObject({ ok: true, body: expect.stringContaining('1) Maw 17 Maw 06:30\n2) Mer 3 Meh 09:00') });
+  });
+
+  it.each([
+    [{ instants: [], timeZone: 'Europe/London' }, 'slot times: must list at least one time'],
+    [{ instants: ['2026-03-17T10:30'], timeZone: 'Europe/London' }, 'slot times: instant must be an ISO 8601 date-time with an offset'],
+    [{ instants: INSTANTS, timeZone: 'Mars/Base' }, 'slot times: unknown time zone Mars/Base'],
+    [{ instant: INSTANTS[0], timeZone: 'Europe/London' }, 'slot times: must be { instants, timeZone }'],
+    ['Tue 17 Mar 10:30', 'slot times: must be { instants, timeZone }'],
+  ])('refuses a list of times %j', (value, problem) => {
+    expect(times('en', { times: value, count: 2 })).toEqual({ ok: false, problems: [problem] });
+  });
+
+  it.each([[-1], [1.5], [1000], ['2'], [7700900202]])('refuses a number %j: a count or a position, never a phone number', (count) => {
+    expect(times('en', { times: { instants: INSTANTS, timeZone: 'Europe/London' }, count })).toEqual({ ok: false, problems: ['slot count: must be a whole number from 0 to 999'] });
+  });
+
+  it("renders the notifications service's poll SMS with its numbered times, in English and Welsh, and it passes the policy", () => {
+    const r = new TemplateRegistry({ config: CONFIG });
+    for (const t of NOTIFICATIONS_CATALOGUE) r.register(t);
+    const values = { name: 'Margaret', options: { instants: INSTANTS, timeZone: 'Europe/London' }, link: VALUES.link };
+    const poll = (language: 'en' | 'cy') => r.render({ templateId: 'sms-poll', language, recipient: { id: 'p1' }, participants: PARTICIPANTS, values });
+    expect(poll('en')).toMatchObject({ ok: true, body: expect.stringContaining('\n1) Tue 17 Mar 10:30\n2) Wed 3 Jun 14:00\n') });
+    expect(poll('cy')).toMatchObject({ ok: true, body: expect.stringContaining('\n1) Maw 17 Maw 10:30\n2) Mer 3 Meh 14:00\n') });
   });
 });
 

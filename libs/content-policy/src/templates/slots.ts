@@ -10,10 +10,13 @@ export type Language = 'en' | 'cy';
 
 /**
  * What a template slot may hold. There is no free-text slot: every value is either rendered by us
- * (a date), looked up (a venue), or checked against the case (a name, a phone number, a link).
+ * (a date, a numbered list of dates, a small number), looked up (a venue), or checked against the
+ * case (a name, a phone number, a link).
  */
 export type SlotType =
   | { type: 'datetime' }
+  | { type: 'datetime-list' }
+  | { type: 'number' }
   | { type: 'venue'; part: VenuePart }
   | { type: 'recipient-first-name' }
   | { type: 'facilitator-name' }
@@ -21,7 +24,7 @@ export type SlotType =
   | { type: 'service-phone' }
   | { type: 'link' };
 
-export type SlotValue = string | { instant: string; timeZone: string };
+export type SlotValue = string | number | { instant: string; timeZone: string } | { instants: string[]; timeZone: string };
 
 export interface SlotContext {
   language: Language;
@@ -38,18 +41,53 @@ const DATE_FORMATS: Record<Language, string> = {
   cy: "cccc d LLLL yyyy 'am' HH:mm",
 };
 
+/** A list's short form, the same in both languages (weekday and month abbreviated by locale): "Tue 17 Mar 10:30". */
+const LIST_DATE_FORMAT = 'ccc d LLL HH:mm';
+
+/** The largest number a number slot takes: a count or a position, never long enough to be a phone number or an id. */
+const MAX_NUMBER = 999;
+
 const refuse = (problem: string): SlotResult => ({ ok: false, problem });
 const fold = (s: string) => foldText(s).trim().toLowerCase();
 
+/** An instant in a zone, in a format and language; or why not. */
+function formatInstant(instant: string, timeZone: string, language: Language, format: string): SlotResult {
+  const at = DateTime.fromISO(instant, { setZone: true });
+  if (!at.isValid || !/(?:Z|[+-]\d\d:?\d\d)$/.test(instant)) return refuse('instant must be an ISO 8601 date-time with an offset');
+  return { ok: true, text: at.setZone(timeZone).setLocale(language).toFormat(format) };
+}
+
+// One zone kept per name, its validity found once (isValidZone builds an Intl formatter on every call).
+const knownZone = (timeZone: string) => IANAZone.create(timeZone).isValid;
+
 function renderDate(value: SlotValue, language: Language): SlotResult {
-  if (typeof value !== 'object' || typeof value.instant !== 'string' || typeof value.timeZone !== 'string') {
+  if (typeof value !== 'object' || !('instant' in value) || typeof value.instant !== 'string' || typeof value.timeZone !== 'string') {
     return refuse('must be { instant, timeZone }');
   }
-  // One zone kept per name, its validity found once (isValidZone builds an Intl formatter on every call).
-  if (!IANAZone.create(value.timeZone).isValid) return refuse(`unknown time zone ${value.timeZone}`);
-  const at = DateTime.fromISO(value.instant, { setZone: true });
-  if (!at.isValid || !/(?:Z|[+-]\d\d:?\d\d)$/.test(value.instant)) return refuse('instant must be an ISO 8601 date-time with an offset');
-  return { ok: true, text: at.setZone(value.timeZone).setLocale(language).toFormat(DATE_FORMATS[language]) };
+  if (!knownZone(value.timeZone)) return refuse(`unknown time zone ${value.timeZone}`);
+  return formatInstant(value.instant, value.timeZone, language, DATE_FORMATS[language]);
+}
+
+/** Times numbered from 1 in the order given, one a line ("1) Tue 17 Mar 10:30"): short enough for an SMS. */
+function renderDateList(value: SlotValue, language: Language): SlotResult {
+  if (typeof value !== 'object' || !('instants' in value) || !Array.isArray(value.instants) || !value.instants.every((i) => typeof i === 'string') || typeof value.timeZone !== 'string') {
+    return refuse('must be { instants, timeZone }');
+  }
+  if (value.instants.length === 0) return refuse('must list at least one time');
+  if (!knownZone(value.timeZone)) return refuse(`unknown time zone ${value.timeZone}`);
+  const lines: string[] = [];
+  for (const [index, instant] of value.instants.entries()) {
+    const line = formatInstant(instant, value.timeZone, language, LIST_DATE_FORMAT);
+    if (!line.ok) return line;
+    lines.push(`${index + 1}) ${line.text}`);
+  }
+  return { ok: true, text: lines.join('\n') };
+}
+
+function renderNumber(value: SlotValue): SlotResult {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_NUMBER
+    ? { ok: true, text: String(value) }
+    : refuse(`must be a whole number from 0 to ${MAX_NUMBER}`);
 }
 
 function ownPeople(context: SlotContext) {
@@ -121,5 +159,14 @@ function isUnder(url: URL, base: string | undefined): boolean {
 /** Renders one slot's value, or says why the value is refused. */
 export function renderSlot(type: SlotType, value: SlotValue | undefined, context: SlotContext): SlotResult {
   if (value === undefined) return refuse('is missing');
-  return type.type === 'datetime' ? renderDate(value, context.language) : renderText(type, value, context);
+  switch (type.type) {
+    case 'datetime':
+      return renderDate(value, context.language);
+    case 'datetime-list':
+      return renderDateList(value, context.language);
+    case 'number':
+      return renderNumber(value);
+    default:
+      return renderText(type, value, context);
+  }
 }
