@@ -98,6 +98,13 @@ const NOTICE_SLOTS: Record<string, SlotType> = {
   office: { type: 'service-phone' },
 };
 
+/**
+ * A poll by SMS lists its times, numbered, to be answered by reply (the notifications service
+ * lists a few; more go as notice-poll, link only); the email keeps the link. Then the answers to
+ * a reply: taken, numbers it cannot take, the poll closed.
+ */
+const POLL_SMS_SLOTS: Record<string, SlotType> = { name: NOTICE_SLOTS.name, options: { type: 'datetime-list' }, link: { type: 'link' } };
+
 export const NOTIFICATIONS_CATALOGUE: readonly TemplateDefinition[] = [
   { id: 'sms-booked', language: 'en', body: 'Hello {{name}}, your appointment is booked for {{when}}. Reply C to confirm or R to ask for another time. Questions: {{office}}.', slots: NOTICE_SLOTS },
   { id: 'sms-booked', language: 'cy', body: "Helo {{name}}, mae eich apwyntiad wedi'i drefnu ar gyfer {{when}}. Atebwch C i gadarnhau neu R i ofyn am amser arall. Cwestiynau: {{office}}.", slots: NOTICE_SLOTS },
@@ -119,4 +126,12 @@ export const NOTIFICATIONS_CATALOGUE: readonly TemplateDefinition[] = [
   { id: 'sms-help', language: 'cy', body: 'Am help, ffoniwch {{office}}. Atebwch STOP i beidio â chael y negeseuon hyn.', slots: { office: NOTICE_SLOTS.office } },
   { id: 'sms-auto-reply', language: 'en', body: 'Thank you, we have received your reply. Replies to this number are not read straight away; about your appointment, please call {{office}}.', slots: { office: NOTICE_SLOTS.office } },
   { id: 'sms-auto-reply', language: 'cy', body: "Diolch, rydym wedi cael eich ateb. Nid yw atebion i'r rhif hwn yn cael eu darllen yn syth; am eich apwyntiad, ffoniwch {{office}}.", slots: { office: NOTICE_SLOTS.office } },
+  { id: 'sms-poll', language: 'en', body: 'Hello {{name}}, which of these times suit you?\n{{options}}\nReply with the numbers of the times that suit you (e.g. 1 3), or 0 if none do. Or choose here: {{link}}', slots: POLL_SMS_SLOTS },
+  { id: 'sms-poll', language: 'cy', body: "Helo {{name}}, pa rai o'r amseroedd hyn sy'n gyfleus i chi?\n{{options}}\nAtebwch gyda rhifau'r amseroedd sy'n gyfleus (e.e. 1 3), neu 0 os nad oes un yn gyfleus. Neu dewiswch yma: {{link}}", slots: POLL_SMS_SLOTS },
+  { id: 'sms-poll-answered', language: 'en', body: 'Thank you, we have your answer. We will be in touch about the time. Questions: {{office}}.', slots: { office: NOTICE_SLOTS.office } },
+  { id: 'sms-poll-answered', language: 'cy', body: 'Diolch, mae eich ateb gennym. Byddwn yn cysylltu am yr amser. Cwestiynau: {{office}}.', slots: { office: NOTICE_SLOTS.office } },
+  { id: 'sms-poll-numbers', language: 'en', body: 'Please reply with numbers from 1 to {{count}} for the times that suit you (e.g. 1 3), or 0 if none do.', slots: { count: { type: 'number' } } },
+  { id: 'sms-poll-numbers', language: 'cy', body: "Atebwch gyda rhifau o 1 i {{count}} ar gyfer yr amseroedd sy'n gyfleus (e.e. 1 3), neu 0 os nad oes un yn gyfleus.", slots: { count: { type: 'number' } } },
+  { id: 'sms-poll-closed', language: 'en', body: 'Thank you. This poll has closed; to arrange a time, please call {{office}}.', slots: { office: NOTICE_SLOTS.office } },
+  { id: 'sms-poll-closed', language: 'cy', body: "Diolch. Mae'r arolwg hwn wedi cau; i drefnu amser, ffoniwch {{office}}.", slots: { office: NOTICE_SLOTS.office } },
 ];
