@@ -9,4 +9,6 @@ export { TemplateRegistry, TemplateError } from './templates/registry';
 export type { RenderRequest, RenderResult, TemplateDefinition } from './templates/registry';
 export type { Language, SlotType, SlotValue } from './templates/slots';
 export type { Venue, VenuePart } from './templates/venues';
-export { DEFAULT_CATALOGUE, NOTIFICATIONS_CATALOGUE } from './templates/catalogue';
+export { venueText } from './templates/venues';
+export { DEFAULT_CATALOGUE, NOTIFICATIONS_CATALOGUE, placedTemplateId } from './templates/catalogue';
+export type { SessionPlace } from './templates/catalogue';

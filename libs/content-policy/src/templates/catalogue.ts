@@ -1,5 +1,5 @@
 import { TemplateDefinition } from './registry';
-import { SlotType } from './slots';
+import { Language, SlotType } from './slots';
 
 /**
  * The logistics messages Convene sends, in English and Welsh: booked, reminder, moved, cancelled,
@@ -88,15 +88,52 @@ export const DEFAULT_CATALOGUE: readonly TemplateDefinition[] = [
 ];
 
 /**
- * The notifications service's own messages. It knows a session's time but neither its venue nor
- * its facilitators (scheduling and cases keep those), so these name the service's line instead.
- * Replies are read on SMS only: the reply words are in the SMS texts alone.
+ * The notifications service's own messages. It knows a session's time and, from scheduling's
+ * venue events, its venue, but not its facilitators (cases keeps those), so these name the
+ * service's line instead. Replies are read on SMS only: the reply words are in the SMS texts alone.
  */
 const NOTICE_SLOTS: Record<string, SlotType> = {
   name: { type: 'recipient-first-name' },
   when: { type: 'datetime' },
   office: { type: 'service-phone' },
 };
+
+/**
+ * Where a session is, said in a sentence of its own (so no Welsh word before a venue's name has
+ * to mutate it): at a venue, by its name and address (a reminder adds how to arrive), or by video
+ * call (no link: a link must be on the service's domains). Each session message comes plain
+ * (`sms-booked`: the time and the service line, for a venue the service does not know or may not
+ * name to this recipient) and in the forms listed with it (`sms-booked:venue`, `sms-booked:video`).
+ */
+export const SESSION_PLACES = ['venue', 'venue-directions', 'video'] as const;
+export type SessionPlace = (typeof SESSION_PLACES)[number];
+
+export function placedTemplateId(templateId: string, place: SessionPlace): string {
+  return `${templateId}:${place}`;
+}
+
+const WHERE: Record<Language, Record<SessionPlace, string>> = {
+  en: { venue: ' Venue: {{venue}}.', 'venue-directions': ' Venue: {{venue}}. {{directions}}', video: ' The appointment is by video call.' },
+  cy: { venue: ' Lleoliad: {{venue}}.', 'venue-directions': ' Lleoliad: {{venue}}. {{directions}}', video: " Mae'r apwyntiad drwy alwad fideo." },
+};
+const VENUE_SLOT: SlotType = { type: 'venue', part: 'name-and-address' };
+const WHERE_SLOTS: Record<SessionPlace, Record<string, SlotType>> = {
+  venue: { venue: VENUE_SLOT },
+  'venue-directions': { venue: VENUE_SLOT, directions: { type: 'venue', part: 'directions' } },
+  video: {},
+};
+
+/** A session message, plain and in each of the places given: `{{where}}` in its body marks where the place is said. */
+function placed(template: TemplateDefinition, places: readonly SessionPlace[]): TemplateDefinition[] {
+  const at = (where: string) => template.body.replace('{{where}}', where);
+  return [
+    { ...template, body: at('') },
+    ...places.map((place) => ({ ...template, id: placedTemplateId(template.id, place), body: at(WHERE[template.language][place]), slots: { ...template.slots, ...WHERE_SLOTS[place] } })),
+  ];
+}
+
+const BOOKED_PLACES = ['venue', 'video'] as const;
+const REMINDER_PLACES = ['venue', 'venue-directions', 'video'] as const;
 
 /**
  * A poll by SMS lists its times, numbered, to be answered by reply (the notifications service
@@ -106,18 +143,18 @@ const NOTICE_SLOTS: Record<string, SlotType> = {
 const POLL_SMS_SLOTS: Record<string, SlotType> = { name: NOTICE_SLOTS.name, options: { type: 'datetime-list' }, link: { type: 'link' } };
 
 export const NOTIFICATIONS_CATALOGUE: readonly TemplateDefinition[] = [
-  { id: 'sms-booked', language: 'en', body: 'Hello {{name}}, your appointment is booked for {{when}}. Reply C to confirm or R to ask for another time. Questions: {{office}}.', slots: NOTICE_SLOTS },
-  { id: 'sms-booked', language: 'cy', body: "Helo {{name}}, mae eich apwyntiad wedi'i drefnu ar gyfer {{when}}. Atebwch C i gadarnhau neu R i ofyn am amser arall. Cwestiynau: {{office}}.", slots: NOTICE_SLOTS },
-  { id: 'sms-reminder', language: 'en', body: 'Hello {{name}}, a reminder of your appointment on {{when}}. Reply C to confirm or R to ask for another time. Questions: {{office}}.', slots: NOTICE_SLOTS },
-  { id: 'sms-reminder', language: 'cy', body: "Helo {{name}}, nodyn i'ch atgoffa am eich apwyntiad ar {{when}}. Atebwch C i gadarnhau neu R i ofyn am amser arall. Cwestiynau: {{office}}.", slots: NOTICE_SLOTS },
-  { id: 'sms-rescheduled', language: 'en', body: 'Hello {{name}}, your appointment has moved to {{when}}. Reply C to confirm or R to ask for another time. Questions: {{office}}.', slots: NOTICE_SLOTS },
-  { id: 'sms-rescheduled', language: 'cy', body: 'Helo {{name}}, mae eich apwyntiad wedi symud i {{when}}. Atebwch C i gadarnhau neu R i ofyn am amser arall. Cwestiynau: {{office}}.', slots: NOTICE_SLOTS },
-  { id: 'email-booked', language: 'en', subject: 'Your appointment on {{when}}', body: 'Hello {{name}}, your appointment is booked for {{when}}. The invitation is attached. To confirm or change it, call {{office}}.', slots: NOTICE_SLOTS },
-  { id: 'email-booked', language: 'cy', subject: 'Eich apwyntiad ar {{when}}', body: "Helo {{name}}, mae eich apwyntiad wedi'i drefnu ar gyfer {{when}}. Mae'r gwahoddiad ynghlwm. I gadarnhau neu newid, ffoniwch {{office}}.", slots: NOTICE_SLOTS },
-  { id: 'email-reminder', language: 'en', subject: 'Reminder: {{when}}', body: 'Hello {{name}}, a reminder of your appointment on {{when}}. To confirm or change it, call {{office}}.', slots: NOTICE_SLOTS },
-  { id: 'email-reminder', language: 'cy', subject: 'Nodyn atgoffa: {{when}}', body: "Helo {{name}}, nodyn i'ch atgoffa am eich apwyntiad ar {{when}}. I gadarnhau neu newid, ffoniwch {{office}}.", slots: NOTICE_SLOTS },
-  { id: 'email-rescheduled', language: 'en', subject: 'New time: {{when}}', body: 'Hello {{name}}, your appointment has moved to {{when}}. The new invitation is attached. If the new time does not suit you, call {{office}}.', slots: NOTICE_SLOTS },
-  { id: 'email-rescheduled', language: 'cy', subject: 'Amser newydd: {{when}}', body: "Helo {{name}}, mae eich apwyntiad wedi symud i {{when}}. Mae'r gwahoddiad newydd ynghlwm. Os nad yw'r amser newydd yn gyfleus, ffoniwch {{office}}.", slots: NOTICE_SLOTS },
+  ...placed({ id: 'sms-booked', language: 'en', body: 'Hello {{name}}, your appointment is booked for {{when}}.{{where}} Reply C to confirm or R to ask for another time. Questions: {{office}}.', slots: NOTICE_SLOTS }, BOOKED_PLACES),
+  ...placed({ id: 'sms-booked', language: 'cy', body: "Helo {{name}}, mae eich apwyntiad wedi'i drefnu ar gyfer {{when}}.{{where}} Atebwch C i gadarnhau neu R i ofyn am amser arall. Cwestiynau: {{office}}.", slots: NOTICE_SLOTS }, BOOKED_PLACES),
+  ...placed({ id: 'sms-reminder', language: 'en', body: 'Hello {{name}}, a reminder of your appointment on {{when}}.{{where}} Reply C to confirm or R to ask for another time. Questions: {{office}}.', slots: NOTICE_SLOTS }, REMINDER_PLACES),
+  ...placed({ id: 'sms-reminder', language: 'cy', body: "Helo {{name}}, nodyn i'ch atgoffa am eich apwyntiad ar {{when}}.{{where}} Atebwch C i gadarnhau neu R i ofyn am amser arall. Cwestiynau: {{office}}.", slots: NOTICE_SLOTS }, REMINDER_PLACES),
+  ...placed({ id: 'sms-rescheduled', language: 'en', body: 'Hello {{name}}, your appointment has moved to {{when}}.{{where}} Reply C to confirm or R to ask for another time. Questions: {{office}}.', slots: NOTICE_SLOTS }, BOOKED_PLACES),
+  ...placed({ id: 'sms-rescheduled', language: 'cy', body: 'Helo {{name}}, mae eich apwyntiad wedi symud i {{when}}.{{where}} Atebwch C i gadarnhau neu R i ofyn am amser arall. Cwestiynau: {{office}}.', slots: NOTICE_SLOTS }, BOOKED_PLACES),
+  ...placed({ id: 'email-booked', language: 'en', subject: 'Your appointment on {{when}}', body: 'Hello {{name}}, your appointment is booked for {{when}}.{{where}} The invitation is attached. To confirm or change it, call {{office}}.', slots: NOTICE_SLOTS }, BOOKED_PLACES),
+  ...placed({ id: 'email-booked', language: 'cy', subject: 'Eich apwyntiad ar {{when}}', body: "Helo {{name}}, mae eich apwyntiad wedi'i drefnu ar gyfer {{when}}.{{where}} Mae'r gwahoddiad ynghlwm. I gadarnhau neu newid, ffoniwch {{office}}.", slots: NOTICE_SLOTS }, BOOKED_PLACES),
+  ...placed({ id: 'email-reminder', language: 'en', subject: 'Reminder: {{when}}', body: 'Hello {{name}}, a reminder of your appointment on {{when}}.{{where}} To confirm or change it, call {{office}}.', slots: NOTICE_SLOTS }, REMINDER_PLACES),
+  ...placed({ id: 'email-reminder', language: 'cy', subject: 'Nodyn atgoffa: {{when}}', body: "Helo {{name}}, nodyn i'ch atgoffa am eich apwyntiad ar {{when}}.{{where}} I gadarnhau neu newid, ffoniwch {{office}}.", slots: NOTICE_SLOTS }, REMINDER_PLACES),
+  ...placed({ id: 'email-rescheduled', language: 'en', subject: 'New time: {{when}}', body: 'Hello {{name}}, your appointment has moved to {{when}}.{{where}} The new invitation is attached. If the new time does not suit you, call {{office}}.', slots: NOTICE_SLOTS }, BOOKED_PLACES),
+  ...placed({ id: 'email-rescheduled', language: 'cy', subject: 'Amser newydd: {{when}}', body: "Helo {{name}}, mae eich apwyntiad wedi symud i {{when}}.{{where}} Mae'r gwahoddiad newydd ynghlwm. Os nad yw'r amser newydd yn gyfleus, ffoniwch {{office}}.", slots: NOTICE_SLOTS }, BOOKED_PLACES),
   { id: 'notice-cancelled', language: 'en', subject: 'Appointment cancelled', body: 'Hello {{name}}, your appointment on {{when}} has been cancelled. We will be in touch. Questions: {{office}}.', slots: NOTICE_SLOTS },
   { id: 'notice-cancelled', language: 'cy', subject: 'Apwyntiad wedi ei ganslo', body: "Helo {{name}}, mae eich apwyntiad ar {{when}} wedi'i ganslo. Byddwn yn cysylltu â chi. Cwestiynau: {{office}}.", slots: NOTICE_SLOTS },
   { id: 'notice-poll', language: 'en', subject: 'When could you meet?', body: 'Hello {{name}}, please choose the times that suit you: {{link}} Questions: {{office}}.', slots: { name: NOTICE_SLOTS.name, link: { type: 'link' }, office: NOTICE_SLOTS.office } },

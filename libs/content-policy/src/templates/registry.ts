@@ -20,6 +20,8 @@ export interface RenderRequest {
   recipient: Message['recipient'];
   participants: Participant[];
   values: Readonly<Record<string, SlotValue>>;
+  /** Venues for this message besides the registry's own: a service whose venues change while it runs passes them here. */
+  venues?: readonly Venue[];
 }
 
 export type RenderResult = { ok: true; subject?: string; body: string } | { ok: false; problems: string[] };
@@ -76,10 +78,11 @@ export class TemplateRegistry {
   render(request: RenderRequest): RenderResult {
     const template = this.templates.get(`${request.templateId}\u0000${request.language}`);
     if (!template) return { ok: false, problems: [`no template ${request.templateId} in ${request.language}`] };
+    const venues = request.venues ? new Map([...this.venues, ...request.venues.map((v) => [v.id, v] as const)]) : this.venues;
     const context: SlotContext = {
       language: request.language,
       people: new CasePeople(request, this.config),
-      venues: this.venues,
+      venues,
       config: this.config,
     };
     const problems: string[] = [];
@@ -90,7 +93,7 @@ export class TemplateRegistry {
       else rendered.set(slot, result.text);
     }
     for (const [slot, type] of Object.entries(template.slots)) {
-      if (type.type === 'venue' && rendered.has(slot)) problems.push(...this.venueProblems(slot, request));
+      if (type.type === 'venue' && rendered.has(slot)) problems.push(...this.venueProblems(slot, request, venues.get(request.values[slot] as string)!));
     }
     if (problems.length > 0) return { ok: false, problems };
     const subject = template.subject === undefined ? undefined : fill(template.subject, rendered);
@@ -101,8 +104,7 @@ export class TemplateRegistry {
   }
 
   /** A venue is a place, never a person of the case or where one of them lives. */
-  private venueProblems(slot: string, request: RenderRequest): string[] {
-    const venue = this.venues.get(request.values[slot] as string)!;
+  private venueProblems(slot: string, request: RenderRequest, venue: Venue): string[] {
     const text = (['name', 'address', 'directions', 'access'] as const).map((part) => venueText(venue, part) ?? '').join('\n');
     return this.policy
       .findings({ recipient: request.recipient, participants: request.participants, body: text })
