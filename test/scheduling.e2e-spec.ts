@@ -51,8 +51,9 @@ describe('scheduling fed by the cases service through the event bus', () => {
       const jobs = await cases.ok<{ name: string; data: { payload: Record<string, unknown> } }[]>(
         'get', '/ops/queues/events-notifications/jobs?state=waiting', t.token('ops'),
       );
-      expect(jobs.map((j) => j.name)).toEqual(['session.booked']);
-      expect(jobs[0]!.data.payload).toMatchObject({ sessionId: pending.id, venueId: prison.id, venueKind: 'prison', version: 1 });
+      // The prison itself went to notifications when it was created.
+      expect(jobs.map((j) => j.name).sort()).toEqual(['session.booked', 'venue.saved']);
+      expect(jobs.find((j) => j.name === 'session.booked')!.data.payload).toMatchObject({ sessionId: pending.id, venueId: prison.id, venueKind: 'prison', version: 1 });
     });
 
     await cases.move(kase.caseId, lead, 'withdrawn', { withdrawnBy: 'person-harmed' });
@@ -63,7 +64,7 @@ describe('scheduling fed by the cases service through the event bus', () => {
       const jobs = await cases.ok<{ name: string; data: { payload: Record<string, unknown> } }[]>(
         'get', '/ops/queues/events-notifications/jobs?state=waiting', t.token('ops'),
       );
-      expect(jobs.map((j) => j.name).sort()).toEqual(['session.booked', 'session.cancelled']);
+      expect(jobs.map((j) => j.name).sort()).toEqual(['session.booked', 'session.cancelled', 'venue.saved']);
     });
 
     const scheduling = t.app.get<DataSource>(getDataSourceToken('scheduling'));

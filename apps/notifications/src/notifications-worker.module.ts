@@ -11,17 +11,21 @@ import { ReminderSweeper } from './reminders/reminder-sweeper';
 import { SessionEventsHandler } from './sessions/session-events.handler';
 import { SmsRateLimiter } from './sms/sms-rate-limiter';
 import { SmsSender } from './sms/sms-sender';
+import { VenueEventsHandler } from './venues/venue-events.handler';
+import { VenueRepository } from './venues/venue.repository';
 
 /**
  * What the notifications worker runs besides the service's module: the event consumer (session
- * and poll events into reminders), the outbox relay, the send queue's worker with the SMS and
- * email senders, and the reminder sweeper.
+ * and poll events into reminders, venues into their copy), the outbox relay, the send queue's
+ * worker with the SMS and email senders, and the reminder sweeper.
  */
 @Module({
-  imports: [NotificationsModule, MessagingModule.worker({ service: 'notifications', handlers: [SessionEventsHandler, PollEventsHandler] })],
+  imports: [NotificationsModule, MessagingModule.worker({ service: 'notifications', handlers: [SessionEventsHandler, PollEventsHandler, VenueEventsHandler] })],
   providers: [
     SessionEventsHandler,
     PollEventsHandler,
+    VenueEventsHandler,
+    VenueRepository,
     PollLinks,
     SmsSender,
     SmsRateLimiter,

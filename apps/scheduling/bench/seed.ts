@@ -46,7 +46,7 @@ export async function seed(context: INestApplicationContext, cases: number, cont
   };
   const venue = async (kind: 'community' | 'video', label: string) => {
     const id = randomUUID();
-    await venues.insert(dataSource.manager, { id, organisationId: ORGANISATION, kind, label, timeZone: 'Europe/London', capacity: kind === 'video' ? null : 8, accessible: true, establishment: null, hours: kind === 'video' ? [] : OFFICE_HOURS, createdAt: new Date() });
+    await venues.insert(dataSource.manager, { id, organisationId: ORGANISATION, kind, label, address: null, directions: null, timeZone: 'Europe/London', capacity: kind === 'video' ? null : 8, accessible: true, establishment: null, hours: kind === 'video' ? [] : OFFICE_HOURS, createdAt: new Date() });
     return id;
   };
   const hub = await venue('community', 'Hub');

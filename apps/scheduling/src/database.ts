@@ -7,6 +7,7 @@ import { SchedulingCalendarImport1767571200000 } from './migrations/176757120000
 import { SchedulingReplies1767661200000 } from './migrations/1767661200000-SchedulingReplies';
 import { SchedulingWorldChanges1767747600000 } from './migrations/1767747600000-SchedulingWorldChanges';
 import { SchedulingCasePartnership1767834000000 } from './migrations/1767834000000-SchedulingCasePartnership';
+import { SchedulingVenueDirections1767920400000 } from './migrations/1767920400000-SchedulingVenueDirections';
 import { CaseEntity } from './people/case.entity';
 import { PersonEntity } from './people/person.entity';
 import { PlanEntity } from './planning/plan.entity';
@@ -40,4 +41,5 @@ export const SCHEDULING_MIGRATIONS = [
   SchedulingReplies1767661200000,
   SchedulingWorldChanges1767747600000,
   SchedulingCasePartnership1767834000000,
+  SchedulingVenueDirections1767920400000,
 ];

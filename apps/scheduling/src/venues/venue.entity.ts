@@ -13,6 +13,10 @@ export class VenueEntity {
   @Column('text', { name: 'organisation_id' }) organisationId!: string;
   @Column('text') kind!: VenueKind;
   @Column('text') label!: string;
+  /** Its postal address on one line, for messages that say where a session is. */
+  @Column('text', { nullable: true }) address!: string | null;
+  /** How to arrive (a prison's "bring photo ID, arrive 30 minutes early"), for reminders. */
+  @Column('text', { nullable: true }) directions!: string | null;
   @Column('text', { name: 'time_zone' }) timeZone!: string;
   @Column('integer', { nullable: true }) capacity!: number | null;
   @Column('boolean') accessible!: boolean;

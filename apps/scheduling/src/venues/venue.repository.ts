@@ -9,6 +9,17 @@ export class VenueRepository {
     await manager.insert(VenueEntity, venue);
   }
 
+  /** The venue held still while it changes, so its events are recorded in the order of its changes. */
+  async lock(manager: EntityManager, id: string): Promise<VenueEntity | null> {
+    const [venue] = await selectEntities(manager, VenueEntity, 'SELECT * FROM scheduling.venue WHERE id = $1 FOR UPDATE', [id]);
+    return venue ?? null;
+  }
+
+  /** How it is named and reached: what may change without touching its bookings. */
+  async describe(manager: EntityManager, venue: Pick<VenueEntity, 'id' | 'label' | 'address' | 'directions'>): Promise<void> {
+    await manager.query('UPDATE scheduling.venue SET label = $2, address = $3, directions = $4 WHERE id = $1', [venue.id, venue.label, venue.address, venue.directions]);
+  }
+
   ofOrganisation(manager: EntityManager, organisationId: string): Promise<VenueEntity[]> {
     return selectEntities(manager, VenueEntity, 'SELECT * FROM scheduling.venue WHERE organisation_id = $1 ORDER BY created_at, id', [organisationId]);
   }

@@ -28,6 +28,7 @@ export interface EventPayloads {
   'session.attendance-confirmed': S.SessionAttendanceConfirmedV1;
   'session.outcome-recorded': S.SessionOutcomeRecordedV1;
   'poll.opened': S.PollOpenedV1;
+  'venue.saved': S.VenueSavedV1;
   'reply.attendance-confirmed': N.ReplyAttendanceConfirmedV1;
   'reply.reschedule-requested': N.ReplyRescheduleRequestedV1;
   'poll.answered': N.PollAnsweredV1;
@@ -73,6 +74,7 @@ export const EVENT_CATALOGUE: { readonly [T in EventType]: EventDefinition } = {
   'session.attendance-confirmed': { version: 1, subscribers: toNotificationsAndReporting },
   'session.outcome-recorded': { version: 1, subscribers: toReporting },
   'poll.opened': { version: 1, subscribers: toNotifications },
+  'venue.saved': { version: 1, subscribers: toNotifications },
   'reply.attendance-confirmed': { version: 1, subscribers: toScheduling },
   'reply.reschedule-requested': { version: 1, subscribers: toSchedulingAndReporting },
   'poll.answered': { version: 1, subscribers: toScheduling },

@@ -1,8 +1,9 @@
 import type { SessionKind } from '../vocabulary';
 
 /**
- * Events of the scheduling service, version 1. Ids and facts only: a venue is named by its id
- * and kind, people by their ids; the subscriber looks up what it may tell whom.
+ * Events of the scheduling service, version 1. Ids and facts only: people are named by their ids,
+ * and a session's venue by its id and kind; the subscriber looks up what it may tell whom. A
+ * venue's own description travels in `venue.saved`.
  */
 
 /** Where a session happens: a community venue, a prison (official visit) or video (remote). */
@@ -76,4 +77,26 @@ export interface PollOpenedV1 {
   participantId: string;
   options: { optionId: string; startsAt: string; endsAt: string }[];
   closesAt: string;
+}
+
+/**
+ * A venue as it now is, on its creation and on each change (and once for each venue that existed
+ * when this event was introduced), so notifications can say where a session is; the event with the
+ * highest sequence is a venue's current description. A venue is a place an organisation books (a
+ * community hall, a prison's visits hall, a video room), not where anyone lives, so its address
+ * travels in clear as no person's would. Nothing stops a coordinator typing a home address as a
+ * venue: every text that names a venue is screened against the case's people all the same.
+ */
+export interface VenueSavedV1 {
+  venueId: string;
+  /** The organisation that books it (also the envelope's organisationId). */
+  organisation: string;
+  kind: VenueKind;
+  /** The venue as coordinators know it, e.g. "Maidstone hub, room 2". */
+  label: string;
+  /** Its postal address on one line, when known. */
+  address: string | null;
+  /** How to arrive, e.g. a prison's "Bring photo ID; arrive 30 minutes early.", when given. */
+  directions: string | null;
+  timeZone: string;
 }

@@ -1,9 +1,25 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { VENUE_KINDS, type VenueKind } from '#contracts';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+/**
+ * A venue's label, address and directions are quoted in messages: one line each (they are read
+ * in an SMS) and no link (a link in a message must be on the service's own domains).
+ */
+const Quotable = (field: 'label' | 'address' | 'directions') =>
+  Matches(/^(?![\s\S]*(?:https?:\/\/|www\.))[^\x00-\x1f\x7f]*$/i, { message: `${field} must be one line of text without links` });
+
+/** An address or directions: optional, `null` clears it on an update. */
+function VenueText(field: 'address' | 'directions', maxLength: number, description: string, example: string) {
+  return applyDecorators(ApiPropertyOptional({ description, example, maxLength, nullable: true }), IsOptional(), IsString(), Length(1, maxLength), Quotable(field));
+}
+
+const Address = () => VenueText('address', 200, 'Its postal address on one line, as messages give it', '12 Week Street, Maidstone ME14 1RF');
+const Directions = () => VenueText('directions', 300, 'How to arrive, given in reminders', 'Bring photo ID and arrive 30 minutes early.');
 
 /** A weekly window in the owner's time zone; `end` after `start`, `24:00` for midnight. */
 export class WeeklyWindowDto {
@@ -30,6 +46,7 @@ export class CreateVenueDto {
   @ApiProperty({ description: 'The venue as coordinators know it, e.g. "Maidstone hub, room 2"' })
   @IsString()
   @Length(1, 120)
+  @Quotable('label')
   label!: string;
 
   @ApiProperty({ example: 'Europe/London' })
@@ -52,6 +69,12 @@ export class CreateVenueDto {
   @Length(1, 40)
   establishment?: string;
 
+  @Address()
+  address?: string;
+
+  @Directions()
+  directions?: string;
+
   @ApiProperty({ type: [WeeklyWindowDto], description: 'Opening hours; for a prison, its official visiting slots. Ignored for video.' })
   @IsArray()
   @ValidateNested({ each: true })
@@ -59,10 +82,28 @@ export class CreateVenueDto {
   hours!: WeeklyWindowDto[];
 }
 
+/** What may change of a venue without touching its bookings: how it is named and reached. `null` clears the address or directions. */
+export class UpdateVenueDto {
+  @ApiPropertyOptional({ description: 'The venue as coordinators know it' })
+  @ValidateIf((venue: UpdateVenueDto) => venue.label !== undefined)
+  @IsString()
+  @Length(1, 120)
+  @Quotable('label')
+  label?: string;
+
+  @Address()
+  address?: string | null;
+
+  @Directions()
+  directions?: string | null;
+}
+
 export class VenueView {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: VENUE_KINDS }) kind!: VenueKind;
   @ApiProperty() label!: string;
+  @ApiPropertyOptional({ nullable: true }) address!: string | null;
+  @ApiPropertyOptional({ nullable: true }) directions!: string | null;
   @ApiProperty() timeZone!: string;
   @ApiPropertyOptional({ nullable: true }) capacity!: number | null;
   @ApiProperty() accessible!: boolean;
