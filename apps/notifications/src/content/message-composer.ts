@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Language, MessageChannel } from '#contracts';
-import { ContentPolicy, NOTIFICATIONS_CATALOGUE, type Participant, type SlotValue, TemplateRegistry } from '#content-policy';
+import { ContentPolicy, NOTIFICATIONS_CATALOGUE, type Participant, type SlotValue, TemplateRegistry, type Venue } from '#content-policy';
 import { PlatformConfig } from '#platform';
 import type { Recipient } from '../contacts/contact-routes';
 import { NotificationsConfig } from '../notifications.config';
@@ -23,6 +23,8 @@ export interface ComposeRequest {
   /** The case's people the message must not reveal: the other attendees, as cases routes them. */
   others: Recipient[];
   values: Record<string, SlotValue>;
+  /** The session's venue, when a venue slot names it (notifications' copy, which changes while it runs). */
+  venues?: readonly Venue[];
 }
 
 /**
@@ -58,6 +60,7 @@ export class MessageComposer {
       recipient: { id: recipient.id, role: recipient.role },
       participants: [recipient],
       values: request.values,
+      venues: request.venues,
     });
     if (!rendered.ok) return { subject: null, body: '', reasons: rendered.problems };
     const text = { subject: rendered.subject ?? null, body: rendered.body };

@@ -17,6 +17,8 @@ import type { SessionEntity } from '../sessions/session.entity';
 import { SessionRepository } from '../sessions/session.repository';
 import { SmsRateLimiter } from '../sms/sms-rate-limiter';
 import { SmsSender } from '../sms/sms-sender';
+import { inviteLocation, type Place, placeOf } from '../venues/place';
+import { VenueRepository } from '../venues/venue.repository';
 import { kindOfPurpose } from './channels';
 import { Batcher } from './batcher';
 import { DONE, type JobOutcome, later } from './job-outcome';
@@ -51,6 +53,7 @@ export class MessageSender {
     @Inject(NotificationsConfig) private readonly config: NotificationsConfig,
     private readonly messages: MessageRepository,
     private readonly sessions: SessionRepository,
+    private readonly venues: VenueRepository,
     private readonly optOuts: OptOutRepository,
     private readonly failures: DeliveryFailures,
     private readonly routes: ContactRoutes,
@@ -73,10 +76,12 @@ export class MessageSender {
       return this.drop(message, `recipient changed: ${route.unreachableReason ?? 'another person receives these now'}`);
     }
     const session = message.sessionId ? await this.sessions.find(this.dataSource.manager, message.sessionId) : null;
-    return this.send(message, route.recipient, session);
+    // Only an email's invite says where (a batch reads its venues at once; this is one message).
+    const venues = message.channel === 'email' && session?.venueId ? await this.venues.findMany(this.dataSource.manager, [session.venueId]) : new Map();
+    return this.send(message, route.recipient, session, placeOf(session, venues));
   }
 
-  async send(message: MessageEntity, recipient: Recipient, session: SessionEntity | null): Promise<JobOutcome> {
+  async send(message: MessageEntity, recipient: Recipient, session: SessionEntity | null, place: Place): Promise<JobOutcome> {
     const address = recipient[message.channel];
     if (!address) return this.failPermanently(message, `${message.channel} is no longer a safe channel for the recipient`);
     const addressHash = message.channel === 'sms' ? this.numberHash.of(address) : null;
@@ -110,7 +115,7 @@ export class MessageSender {
       await this.messages.markSending(manager, locked.id);
       return true;
     });
-    return started ? this.deliver(message, recipient, session, from, addressHash) : DONE;
+    return started ? this.deliver(message, recipient, session, from, addressHash, place) : DONE;
   }
 
   /** Who a message goes out as: the recipient's sending number, or the (neutral when discreet) mail address. */
@@ -129,7 +134,7 @@ export class MessageSender {
    * The provider call, for a message already marked as sending (in the transaction that checked
    * it may go), then its answer recorded.
    */
-  async deliver(message: MessageEntity, recipient: Recipient, session: SessionEntity | null, from: string, addressHash: string | null): Promise<JobOutcome> {
+  async deliver(message: MessageEntity, recipient: Recipient, session: SessionEntity | null, from: string, addressHash: string | null, place: Place): Promise<JobOutcome> {
     const address = recipient[message.channel]!;
     const until = usefulUntil(message, session);
     const text = this.texts.open(message);
@@ -150,7 +155,7 @@ export class MessageSender {
               subject: text.subject ?? '',
               text: text.body,
               messageId: message.id,
-              invite: this.invite(message, recipient, address, session),
+              invite: this.invite(message, recipient, address, session, inviteLocation(text.body, recipient.language, place)),
             });
     } catch (error) {
       if (!(error instanceof SendFailure)) throw error;
@@ -210,7 +215,7 @@ export class MessageSender {
   }
 
   /** The recipient's own calendar entry, with booked, moved and cancelled notices. */
-  private invite(message: MessageEntity, recipient: Recipient, address: string, session: SessionEntity | null) {
+  private invite(message: MessageEntity, recipient: Recipient, address: string, session: SessionEntity | null, location: string | undefined) {
     if (!session?.startsAt || !['confirmation', 'reschedule', 'cancellation'].includes(message.purpose)) return null;
     const cancelled = message.purpose === 'cancellation';
     const from = parseAddress(this.mailFrom(recipient));
@@ -225,6 +230,7 @@ export class MessageSender {
       endsAt: new Date(session.endsAt ?? new Date(new Date(session.startsAt).getTime() + 3600_000)),
       cancelled,
       title: recipient.language === 'cy' ? 'Apwyntiad' : 'Appointment',
+      location,
     });
     return { method: cancelled ? ('CANCEL' as const) : ('REQUEST' as const), ics };
   }

@@ -21,6 +21,9 @@ import { endOfQuietHours, noLongerTrue, validitySeconds } from '../reminders/sen
 import type { SessionEntity } from '../sessions/session.entity';
 import { SessionRepository } from '../sessions/session.repository';
 import { SmsRateLimiter } from '../sms/sms-rate-limiter';
+import { composeWithPlace, type Place, placeOf } from '../venues/place';
+import type { VenueEntity } from '../venues/venue.entity';
+import { VenueRepository } from '../venues/venue.repository';
 import { Batcher } from './batcher';
 import { purposeOf, safeChannels, templateFor } from './channels';
 import { DONE, type JobOutcome, later } from './job-outcome';
@@ -29,7 +32,7 @@ import { MessageTexts } from './message-text';
 
 /** What a reminder's run comes to: a message to send now, one written before to resume (after a crash), or an outcome. */
 type Step =
-  | { kind: 'send'; message: MessageEntity; recipient: Recipient; session: SessionEntity | null; from: string; addressHash: string | null }
+  | { kind: 'send'; message: MessageEntity; recipient: Recipient; session: SessionEntity | null; from: string; addressHash: string | null; place: Place }
   | { kind: 'resume'; messageId: string }
   | { kind: 'outcome'; outcome: JobOutcome };
 
@@ -49,6 +52,8 @@ interface Work extends Candidate {
   deferTo?: Date;
   /** A reschedule for someone never told of the session: it goes as its booking confirmation. */
   asConfirmation?: boolean;
+  /** Where the message says the session is (an email's invite says no more). */
+  place?: Place;
   recipient?: Recipient;
   /** The keyed hash of the recipient's number (opt-outs; recorded with an SMS sent). */
   numberHash?: string | null;
@@ -82,6 +87,7 @@ export class ReminderJob {
     @Inject(NotificationsConfig) private readonly config: NotificationsConfig,
     private readonly reminders: ReminderRepository,
     private readonly sessions: SessionRepository,
+    private readonly venues: VenueRepository,
     private readonly messages: MessageRepository,
     private readonly optOuts: OptOutRepository,
     private readonly alerts: AlertRepository,
@@ -114,7 +120,7 @@ export class ReminderJob {
   private take(step: Step): Promise<JobOutcome> {
     switch (step.kind) {
       case 'send':
-        return this.sender.deliver(step.message, step.recipient, step.session, step.from, step.addressHash);
+        return this.sender.deliver(step.message, step.recipient, step.session, step.from, step.addressHash, step.place);
       case 'resume':
         return this.sender.run(step.messageId);
       case 'outcome':
@@ -158,6 +164,7 @@ export class ReminderJob {
     const manager = this.dataSource.manager;
     const now = new Date();
     const sessions = await this.sessionsOf(candidates, (ids) => this.sessions.findMany(manager, ids));
+    const venues = await this.venues.findMany(manager, [...sessions.values()].map((s) => s.venueId));
     const works: Work[] = candidates.map((c) => ({ ...c, fallback: c.tried.length > 0, session: c.reminder.kind === 'poll' ? null : (sessions.get(c.reminder.sessionId) ?? null) }));
     const open = () => works.filter((w) => !w.step);
 
@@ -185,7 +192,7 @@ export class ReminderJob {
 
     for (const w of open()) w.numberHash = w.recipient!.sms ? this.numberHash.of(w.recipient!.sms) : null;
     const optedOut = await this.optOuts.optedOut(manager, open().map((w) => ({ participantId: w.recipient!.participantId, numberHash: w.numberHash! })));
-    await Promise.all(open().map((w) => this.compose(w, book, optedOut.get(w.recipient!.participantId)!, now)));
+    await Promise.all(open().map((w) => this.compose(w, book, optedOut.get(w.recipient!.participantId)!, now, venues)));
 
     const sms = open().filter((w) => w.message?.sending && w.message.message.channel === 'sms');
     const waits = await this.rate.take(sms.map((w) => w.from!));
@@ -198,7 +205,7 @@ export class ReminderJob {
   }
 
   /** Channel, quiet hours, poll link, text and screening: the message this reminder becomes, or why none. */
-  private async compose(w: Work, book: RouteBook, optedOut: ReadonlySet<MessageChannel>, now: Date): Promise<void> {
+  private async compose(w: Work, book: RouteBook, optedOut: ReadonlySet<MessageChannel>, now: Date, venues: ReadonlyMap<string, VenueEntity>): Promise<void> {
     const { reminder, recipient, session, fallback } = w as Work & { recipient: Recipient };
     const channel = safeChannels(recipient, optedOut, this.config.PREFERRED_CHANNEL).find((c) => !w.tried.includes(c));
     if (!channel) return unreachable(w, fallback ? 'no other safe channel' : 'no safe channel');
@@ -233,7 +240,8 @@ export class ReminderJob {
     const otherIds = quietDrop ? [] : (session?.participantIds ?? []).filter((id) => id !== reminder.participantId);
     const purpose = w.asConfirmation ? 'confirmation' : purposeOf(reminder.kind);
     const templateId = templateFor(purpose, channel);
-    const composed = this.composer.compose({ templateId, language: recipient.language, channel, recipient, others: book.recipients(reminder.caseId, otherIds), values });
+    w.place = placeOf(session, venues);
+    const composed = composeWithPlace(this.composer, { language: recipient.language, channel, recipient, others: book.recipients(reminder.caseId, otherIds), values }, templateId, purpose, w.place);
     const id = randomUUID();
     const tooLate = validUntil !== null && validitySeconds(now, validUntil) < MIN_VALIDITY_SECONDS;
     const status = quietDrop || tooLate ? 'dropped' : composed.reasons.length > 0 ? 'held' : 'queued';
@@ -249,7 +257,7 @@ export class ReminderJob {
         participantId: reminder.participantId,
         recipientId: recipient.participantId,
         channel,
-        templateId,
+        templateId: composed.templateId,
         language: recipient.language,
         purpose,
         status,
@@ -290,7 +298,7 @@ export class ReminderJob {
       for (const w of still) {
         const message = w.message!.message;
         w.step = written.has(message.id) && message.status === 'queued'
-          ? { kind: 'send', recipient: w.recipient!, session: w.session, from: w.from!, addressHash: message.channel === 'sms' ? w.numberHash! : null, message: { ...message, attempts: 1, sendingSince: new Date(), error: null, providerId: null, sentAt: null, createdAt: new Date(), updatedAt: new Date() } }
+          ? { kind: 'send', recipient: w.recipient!, session: w.session, from: w.from!, addressHash: message.channel === 'sms' ? w.numberHash! : null, place: w.place ?? null, message: { ...message, attempts: 1, sendingSince: new Date(), error: null, providerId: null, sentAt: null, createdAt: new Date(), updatedAt: new Date() } }
           : outcome(DONE);
       }
       const dropping = works.filter((w) => w.drop && !w.fallback);

@@ -12,12 +12,15 @@ export interface Invite {
   endsAt: Date;
   cancelled: boolean;
   title: string;
+  /** Where, as the message's own text says it (its venue's name and address, or a video call); absent when the text does not. */
+  location?: string;
 }
 
 /**
  * The calendar invite of one recipient for one session: one UID per session and recipient, so a
  * calendar updates the same entry; SEQUENCE is the session version, so a move or a cancellation
- * supersedes what came before. It lists the recipient alone.
+ * supersedes what came before. It lists the recipient alone, and says no more of where than the
+ * message's text does.
  */
 export function inviteFor(invite: Invite): string {
   const utc = (d: Date): EventAttributes['start'] => d.getTime();
@@ -28,6 +31,7 @@ export function inviteFor(invite: Invite): string {
     status: invite.cancelled ? 'CANCELLED' : 'CONFIRMED',
     productId: 'convene/notifications',
     title: invite.title,
+    ...(invite.location ? { location: invite.location } : {}),
     start: utc(invite.startsAt),
     startInputType: 'utc',
     startOutputType: 'utc',
