@@ -15,6 +15,7 @@ import { MessageLogController, MessageLogService } from './messages/message-log'
 import { MessageRepository } from './messages/message.repository';
 import { loadNotificationsConfig, NotificationsConfig } from './notifications.config';
 import { OptOutRepository } from './opt-outs/opt-out.repository';
+import { PollRepository } from './polls/poll.repository';
 import { ReminderPlansController, ReminderPlansService } from './reminders/reminder-plans';
 import { ReminderRepository } from './reminders/reminder.repository';
 import { ReviewController } from './review/review.controller';
@@ -37,6 +38,7 @@ const SHARED = [
   MessageTexts,
   NumberHash,
   OptOutRepository,
+  PollRepository,
   ReminderRepository,
   RpcClient,
   SendScheduler,

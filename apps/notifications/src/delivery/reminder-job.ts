@@ -15,6 +15,9 @@ import { MessageRepository, type NewMessageRow } from '../messages/message.repos
 import { NotificationsConfig } from '../notifications.config';
 import { OptOutRepository } from '../opt-outs/opt-out.repository';
 import { PollLinks } from '../polls/poll-links';
+import { listedTimes, POLL_SMS_TEMPLATE } from '../polls/poll-numbering';
+import type { PollEntity } from '../polls/poll.entity';
+import { PollRepository } from '../polls/poll.repository';
 import type { ReminderEntity } from '../reminders/reminder.entity';
 import { ReminderRepository } from '../reminders/reminder.repository';
 import { endOfQuietHours, noLongerTrue, validitySeconds } from '../reminders/send-rules';
@@ -93,6 +96,7 @@ export class ReminderJob {
     private readonly alerts: AlertRepository,
     private readonly routes: ContactRoutes,
     private readonly pollLinks: PollLinks,
+    private readonly polls: PollRepository,
     private readonly numberHash: NumberHash,
     private readonly composer: MessageComposer,
     private readonly texts: MessageTexts,
@@ -165,6 +169,7 @@ export class ReminderJob {
     const now = new Date();
     const sessions = await this.sessionsOf(candidates, (ids) => this.sessions.findMany(manager, ids));
     const venues = await this.venues.findMany(manager, [...sessions.values()].map((s) => s.venueId));
+    const polls = new Map((await this.polls.findMany(manager, candidates.flatMap((c) => (c.reminder.pollId ? [c.reminder.pollId] : [])))).map((p) => [p.id, p]));
     const works: Work[] = candidates.map((c) => ({ ...c, fallback: c.tried.length > 0, session: c.reminder.kind === 'poll' ? null : (sessions.get(c.reminder.sessionId) ?? null) }));
     const open = () => works.filter((w) => !w.step);
 
@@ -192,7 +197,7 @@ export class ReminderJob {
 
     for (const w of open()) w.numberHash = w.recipient!.sms ? this.numberHash.of(w.recipient!.sms) : null;
     const optedOut = await this.optOuts.optedOut(manager, open().map((w) => ({ participantId: w.recipient!.participantId, numberHash: w.numberHash! })));
-    await Promise.all(open().map((w) => this.compose(w, book, optedOut.get(w.recipient!.participantId)!, now, venues)));
+    await Promise.all(open().map((w) => this.compose(w, book, optedOut.get(w.recipient!.participantId)!, now, polls, venues)));
 
     const sms = open().filter((w) => w.message?.sending && w.message.message.channel === 'sms');
     const waits = await this.rate.take(sms.map((w) => w.from!));
@@ -205,7 +210,7 @@ export class ReminderJob {
   }
 
   /** Channel, quiet hours, poll link, text and screening: the message this reminder becomes, or why none. */
-  private async compose(w: Work, book: RouteBook, optedOut: ReadonlySet<MessageChannel>, now: Date, venues: ReadonlyMap<string, VenueEntity>): Promise<void> {
+  private async compose(w: Work, book: RouteBook, optedOut: ReadonlySet<MessageChannel>, now: Date, polls: ReadonlyMap<string, PollEntity>, venues: ReadonlyMap<string, VenueEntity>): Promise<void> {
     const { reminder, recipient, session, fallback } = w as Work & { recipient: Recipient };
     const channel = safeChannels(recipient, optedOut, this.config.PREFERRED_CHANNEL).find((c) => !w.tried.includes(c));
     if (!channel) return unreachable(w, fallback ? 'no other safe channel' : 'no safe channel');
@@ -239,7 +244,10 @@ export class ReminderJob {
 
     const otherIds = quietDrop ? [] : (session?.participantIds ?? []).filter((id) => id !== reminder.participantId);
     const purpose = w.asConfirmation ? 'confirmation' : purposeOf(reminder.kind);
-    const templateId = templateFor(purpose, channel);
+    // A poll by SMS lists its times, numbered, to be answered by reply; by email, or with too many times, the link alone.
+    const listed = reminder.pollId && channel === 'sms' ? listedTimes(polls.get(reminder.pollId), recipient.timeZone) : null;
+    if (listed) values.options = listed;
+    const templateId = listed ? POLL_SMS_TEMPLATE : templateFor(purpose, channel);
     w.place = placeOf(session, venues);
     const composed = composeWithPlace(this.composer, { language: recipient.language, channel, recipient, others: book.recipients(reminder.caseId, otherIds), values }, templateId, purpose, w.place);
     const id = randomUUID();

@@ -7,19 +7,35 @@ import { reminderId } from '../reminders/reminder-plan';
 import { ReminderRepository } from '../reminders/reminder.repository';
 import { SendScheduler } from '../reminders/send-scheduler';
 import { caseOf, organisationOf } from '../sessions/session-events.handler';
+import { inStartOrder } from './poll-numbering';
+import { PollRepository } from './poll.repository';
 
-/** An availability poll opened for a participant: its link goes to them now (asked of scheduling at send time). */
+/**
+ * An availability poll opened for a participant: its times are kept, numbered in start order (an
+ * SMS lists them and a reply names them by number), and its message goes to them now (the link
+ * asked of scheduling at send time).
+ */
 @Injectable()
 export class PollEventsHandler {
   constructor(
     private readonly reminders: ReminderRepository,
+    private readonly polls: PollRepository,
     private readonly scheduler: SendScheduler,
     private readonly afterCommit: AfterCommit,
   ) {}
 
   @HandlesEvent('poll.opened')
   async onPollOpened(event: DomainEvent<'poll.opened'>, manager: EntityManager): Promise<void> {
-    const { pollId, sessionId, participantId } = event.payload;
+    const { pollId, sessionId, participantId, options, closesAt } = event.payload;
+    await this.polls.keep(manager, {
+      id: pollId,
+      organisationId: organisationOf(event),
+      caseId: caseOf(event),
+      sessionId,
+      participantId,
+      options: inStartOrder(options),
+      closesAt: new Date(closesAt),
+    });
     const reminder = {
       id: reminderId(sessionId, participantId, 'poll', 0, pollId),
       organisationId: organisationOf(event),
