@@ -15,6 +15,7 @@ import { MessageLogController, MessageLogService } from './messages/message-log'
 import { MessageRepository } from './messages/message.repository';
 import { loadNotificationsConfig, NotificationsConfig } from './notifications.config';
 import { OptOutRepository } from './opt-outs/opt-out.repository';
+import { PollReplies } from './polls/poll-replies';
 import { PollRepository } from './polls/poll.repository';
 import { ReminderPlansController, ReminderPlansService } from './reminders/reminder-plans';
 import { ReminderRepository } from './reminders/reminder.repository';
@@ -63,6 +64,7 @@ const SHARED = [
     TwilioSignature,
     StatusCallbacks,
     InboundService,
+    PollReplies,
     ReviewService,
     MessageLogService,
     AlertsService,

@@ -81,9 +81,9 @@ export class MessageComposer {
     return verdict.reasons;
   }
 
-  /** A fixed text with the service's line (HELP answer, automatic reply): nothing of the case in it. */
-  serviceText(templateId: string, language: Language): string {
-    const rendered = this.registry.render({ templateId, language, recipient: { id: '' }, participants: [], values: { office: this.servicePhone } });
+  /** A fixed text with the service's line (HELP answer, automatic reply), and numbers we computed: nothing of the case in it. */
+  serviceText(templateId: string, language: Language, numbers: Record<string, number> = {}): string {
+    const rendered = this.registry.render({ templateId, language, recipient: { id: '' }, participants: [], values: { ...numbers, office: this.servicePhone } });
     if (!rendered.ok) throw new Error(`template ${templateId} (${language}) does not render: ${rendered.problems.join('; ')}`);
     return rendered.body;
   }

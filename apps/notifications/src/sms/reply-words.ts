@@ -18,3 +18,24 @@ export function readReply(body: string): ReplyKind {
   if (HELP.has(word)) return 'help';
   return 'other';
 }
+
+/** Words between the numbers of a poll answer ("1 and 3", "1 or 3"; Welsh "1 a 3", "1 ac 3", "1 neu 3"). */
+const JOINERS = new Set(['AND', 'OR', 'A', 'AC', 'NEU']);
+/** None of the times suits (Welsh "dim"): read as the number 0, as the message offers. */
+const NONE = new Set(['NONE', 'DIM']);
+
+/**
+ * A reply to a poll message that lists numbered times: the numbers given ("1 3", "1,3",
+ * "1 and 3"), in order and once each, 0 for none ("0", NONE, DIM); null when the reply does not
+ * read as an answer (it is then read as any other reply). A number of three digits or more is no
+ * answer: it is more likely a phone number or a date than a choice among a few times.
+ */
+export function readPollAnswer(body: string): number[] | null {
+  const text = body.trim().replace(/[.!?]+$/, '').toUpperCase();
+  if (NONE.has(text)) return [0];
+  const words = text.split(/[\s,;&+]+/).filter((w) => w !== '');
+  if (words.length === 0 || !/^\d+$/.test(words[0]!)) return null;
+  const numbers = words.filter((w) => !JOINERS.has(w));
+  if (!numbers.every((n) => /^\d{1,2}$/.test(n))) return null;
+  return [...new Set(numbers.map(Number))].sort((a, b) => a - b);
+}
