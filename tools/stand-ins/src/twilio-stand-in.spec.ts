@@ -59,7 +59,7 @@ describe('the Twilio stand-in, driven by the real twilio SDK', () => {
     await new Promise((resolve) => receiver.server.close(resolve));
   });
 
-  it('creates a message, fetches it, and calls back queued, sent, delivered with signatures validateRequest accepts', async () => {
+  it('creates a message, fetches it, and calls back sent and delivered (not the initial queued, as Twilio) with signatures validateRequest accepts', async () => {
     const created = await client.messages.create({
       to: '+447700900123',
       from: '+447700900001',
@@ -74,20 +74,20 @@ describe('the Twilio stand-in, driven by the real twilio SDK', () => {
     expect(standIn.messages[0]).toMatchObject({ sid: created.sid, body: 'Reminder: your meeting is on Tuesday at 10:00.', validityPeriod: 3600 });
 
     await standIn.idle();
-    expect(receiver.received.map((r) => r.params.MessageStatus)).toEqual(['queued', 'sent', 'delivered']);
+    expect(receiver.received.map((r) => r.params.MessageStatus)).toEqual(['sent', 'delivered']);
     for (const callback of receiver.received) {
       expect(callback.url).toBe(`${receiver.url}/sms/status?attempt=1`);
       expect(callback.params).toMatchObject({ MessageSid: created.sid, AccountSid: standIn.accountSid, To: '+447700900123', From: '+447700900001' });
       expect(validateRequest(standIn.authToken, callback.signature, callback.url, callback.params)).toBe(true);
     }
-    const delivered = receiver.received[2];
+    const delivered = receiver.received[1];
     expect(validateRequest(standIn.authToken, delivered.signature, delivered.url, { ...delivered.params, MessageStatus: 'failed' })).toBe(false);
     expect(validateRequest('another-token', delivered.signature, delivered.url, delivered.params)).toBe(false);
 
     const fetched = await client.messages(created.sid).fetch();
     expect(fetched).toMatchObject({ sid: created.sid, status: 'delivered' });
     expect(fetched.dateSent).toBeInstanceOf(Date);
-    expect(standIn.messages[0].callbacks.map((c) => c.httpStatus)).toEqual([200, 200, 200]);
+    expect(standIn.messages[0].callbacks.map((c) => c.httpStatus)).toEqual([200, 200]);
   });
 
   it('answers a wrong auth token with 401 and code 20003', async () => {
@@ -152,7 +152,6 @@ describe('the Twilio stand-in, driven by the real twilio SDK', () => {
     const message = await client.messages.create({ to: '+447700900303', from: '+447700900001', body: 'hi', statusCallback: `${receiver.url}/s` });
     await standIn.idle();
     expect(receiver.received.map((r) => [r.params.MessageStatus, r.params.ErrorCode])).toEqual([
-      ['queued', undefined],
       ['sent', undefined],
       ['undelivered', '30003'],
     ]);
@@ -166,8 +165,8 @@ describe('the Twilio stand-in, driven by the real twilio SDK', () => {
     await client.messages.create({ to: '+447700900999', from: '+447700900001', body: 'hi', statusCallback: `${receiver.url}/b`, validityPeriod: 1 });
     await standIn.idle();
     const statuses = (path: string) => receiver.received.filter((r) => r.url.endsWith(path)).map((r) => `${r.params.MessageStatus} ${r.params.ErrorCode ?? ''}`.trim());
-    expect(statuses('/a')).toEqual(['queued', 'failed 30005']);
-    expect(statuses('/b')).toEqual(['queued', 'failed 30036']);
+    expect(statuses('/a')).toEqual(['failed 30005']);
+    expect(statuses('/b')).toEqual(['failed 30036']);
   });
 
   it('can drop the callbacks, or send them newest first', async () => {
@@ -176,7 +175,7 @@ describe('the Twilio stand-in, driven by the real twilio SDK', () => {
     const silent = await client.messages.create({ to: '+447700900100', from: '+447700900001', body: 'hi', statusCallback: `${receiver.url}/a` });
     await client.messages.create({ to: '+447700900200', from: '+447700900001', body: 'hi', statusCallback: `${receiver.url}/b` });
     await standIn.idle();
-    expect(receiver.received.map((r) => r.params.MessageStatus)).toEqual(['delivered', 'sent', 'queued']);
+    expect(receiver.received.map((r) => r.params.MessageStatus)).toEqual(['delivered', 'sent']);
     expect(standIn.message(silent.sid)).toMatchObject({ status: 'delivered', callbacks: [] });
   });
 
@@ -190,6 +189,12 @@ describe('the Twilio stand-in, driven by the real twilio SDK', () => {
   it("says 'accepted' for a message sent through a Messaging Service", async () => {
     const message = await client.messages.create({ to: '+447700900123', messagingServiceSid: 'MG00000000000000000000000000000001', body: 'Helo' });
     expect(message).toMatchObject({ status: 'accepted', from: null, messagingServiceSid: 'MG00000000000000000000000000000001' });
+  });
+
+  it('calls back queued for a Messaging Service message, which starts accepted', async () => {
+    await client.messages.create({ to: '+447700900123', messagingServiceSid: 'MG00000000000000000000000000000001', body: 'Helo', statusCallback: `${receiver.url}/m` });
+    await standIn.idle();
+    expect(receiver.received.map((r) => r.params.MessageStatus)).toEqual(['queued', 'sent', 'delivered']);
   });
 
   it('posts a signed inbound SMS to the app and hands back its answer', async () => {

@@ -28,7 +28,7 @@ export type TwilioFault =
   | { kind: 'undelivered'; errorCode: number; finalStatus?: 'undelivered' | 'failed' }
   /** Accepted and delivered, but no status callback is ever posted. */
   | { kind: 'no-callback' }
-  /** Accepted and delivered; the callbacks arrive newest first (delivered, sent, queued). */
+  /** Accepted and delivered; the callbacks arrive newest first (delivered, then sent). */
   | { kind: 'out-of-order' }
   /** The message waits this long before it is sent; past its ValidityPeriod it fails with 30036. */
   | { kind: 'slow'; sentAfterMs: number };
@@ -41,7 +41,7 @@ export const TWILIO_MAGIC_NUMBER_FAULTS: Readonly<Record<string, TwilioFault>> =
 };
 
 export interface StatusDelaysMs {
-  /** From the create request to the 'queued' callback. */
+  /** From the create request to queued (its callback only for a Messaging Service's message, which starts accepted). */
   queued: number;
   /** From queued to sent. */
   sent: number;
@@ -404,9 +404,10 @@ export class TwilioStandIn {
       else await this.postStatus(message, status);
     };
 
-    // Twilio calls back 'queued' even when the create answer already said so.
+    // Twilio posts no callback for a message's initial status: one created from a number starts
+    // queued (the create answer said so); one through a Messaging Service goes accepted -> queued.
     await this.sleep(this.delays.queued);
-    await reach('queued');
+    if (message.status === 'accepted') await reach('queued');
 
     const sendAfter = fault?.kind === 'slow' ? fault.sentAfterMs : this.delays.sent;
     await this.sleep(sendAfter);
