@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, createServer, type IncomingMessage, request as httpRequest, type Server, type ServerResponse } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 
@@ -164,6 +165,8 @@ export class TwilioStandIn {
   private readonly pending = new Set<Promise<unknown>>();
   private readonly sleeping = new Map<NodeJS.Timeout, () => void>();
   private server?: Server;
+  private readonly httpAgent = new Agent({ keepAlive: true, maxSockets: 64 });
+  private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
   private inboundUrl?: string;
 
   constructor(private readonly options: TwilioStandInOptions = {}) {
@@ -206,6 +209,8 @@ export class TwilioStandIn {
     }
     this.sleeping.clear();
     server.closeAllConnections();
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
@@ -276,7 +281,7 @@ export class TwilioStandIn {
       ApiVersion: API_VERSION,
     };
     const response = await this.postSigned(url, params);
-    return { messageSid, httpStatus: response.status, responseBody: await response.text() };
+    return { messageSid, httpStatus: response.status, responseBody: response.body };
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -442,27 +447,47 @@ export class TwilioStandIn {
     const attempt: CallbackAttempt = { status, url, at: new Date().toISOString() };
     message.callbacks.push(attempt);
     try {
-      const response = await this.postSigned(url, params);
-      attempt.httpStatus = response.status;
-      await response.arrayBuffer();
+      attempt.httpStatus = (await this.postSigned(url, params)).status;
     } catch (error) {
       attempt.error = error instanceof Error ? error.message : String(error);
     }
   }
 
-  private postSigned(url: string, params: Record<string, string>): Promise<Response> {
-    return fetch(url, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/x-www-form-urlencoded',
-        'User-Agent': 'TwilioProxy/1.1',
-        'I-Twilio-Idempotency-Token': randomBytes(16).toString('hex'),
-        'X-Twilio-Signature': getExpectedTwilioSignature(this.authToken, url, params),
-      },
-      body: new URLSearchParams(params).toString(),
-      signal: AbortSignal.timeout(CALLBACK_TIMEOUT_MS),
+  /**
+   * A signed form POST, over kept-alive connections as Twilio's webhooks are (a connection per
+   * callback would cost the app and this process more than the callback itself).
+   */
+  private postSigned(url: string, params: Record<string, string>): Promise<{ status: number; body: string }> {
+    const body = new URLSearchParams(params).toString();
+    const secure = url.startsWith('https:');
+    return new Promise((resolve, reject) => {
+      const outgoing = (secure ? httpsRequest : httpRequest)(
+        url,
+        {
+          method: 'POST',
+          agent: secure ? this.httpsAgent : this.httpAgent,
+          timeout: CALLBACK_TIMEOUT_MS,
+          headers: {
+            'Content-Type': 'application/x-www-form-urlencoded',
+            'Content-Length': Buffer.byteLength(body),
+            'User-Agent': 'TwilioProxy/1.1',
+            'I-Twilio-Idempotency-Token': randomBytes(16).toString('hex'),
+            'X-Twilio-Signature': getExpectedTwilioSignature(this.authToken, url, params),
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          response.on('error', reject);
+        },
+      );
+      outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${CALLBACK_TIMEOUT_MS} ms`)));
+      outgoing.on('error', reject);
+      outgoing.end(body);
     });
   }
+
 
   /** Twilio's message resource, as its API returns it (snake_case, RFC 2822 dates). */
   private resource(message: StandInMessage) {
