@@ -22,20 +22,35 @@ export class OutboxRepository {
     this.table = `"${service}".outbox_event`;
   }
 
+  /**
+   * One statement whatever the number of events (the same prepared shape each time), which also
+   * wakes the relays: the notification is delivered on commit only, so a relay wakes exactly
+   * when there is something to publish. Positions follow the order given.
+   */
   async insert(manager: EntityManager, events: Omit<DomainEvent, 'sequence' | 'source'>[]): Promise<void> {
     if (events.length === 0) return;
-    const values: unknown[] = [];
-    const rows = events.map((event, i) => {
-      values.push(event.id, event.type, event.version, event.occurredAt, event.caseId, event.organisationId, JSON.stringify(event.payload));
-      const p = i * 7;
-      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}::jsonb)`;
-    });
     await manager.query(
-      `INSERT INTO ${this.table} (id, type, version, occurred_at, case_id, organisation_id, payload) VALUES ${rows.join(', ')}`,
-      values,
+      `WITH inserted AS (
+         INSERT INTO ${this.table} (id, type, version, occurred_at, case_id, organisation_id, payload)
+         SELECT id, type, version, occurred_at, case_id, organisation_id, payload::jsonb
+           FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[], $5::uuid[], $6::text[], $7::text[])
+                WITH ORDINALITY AS e(id, type, version, occurred_at, case_id, organisation_id, payload, n)
+          ORDER BY n
+         RETURNING 1
+       )
+       SELECT pg_notify($8, $9) FROM (SELECT count(*) FROM inserted) AS written`,
+      [
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => e.version),
+        events.map((e) => e.occurredAt),
+        events.map((e) => e.caseId),
+        events.map((e) => e.organisationId),
+        events.map((e) => JSON.stringify(e.payload)),
+        OUTBOX_CHANNEL,
+        this.service,
+      ],
     );
-    // Delivered on commit only, so the relay wakes exactly when there is something to publish.
-    await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, this.service]);
   }
 
   /** The oldest unpublished events, locked so that a second relay skips them. */
