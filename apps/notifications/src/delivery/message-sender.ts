@@ -46,7 +46,7 @@ export const MIN_VALIDITY_SECONDS = 60;
 export class MessageSender {
   private readonly logger = new Logger('MessageSender');
   private readonly numbers: string[];
-  private readonly accepted = new Batcher<Accepted, void>((sends) => this.recordAccepted(sends), { maxSize: 1000, maxWaitMs: 20, maxInFlight: 1 });
+  private readonly accepted = new Batcher<Accepted, void>((sends) => this.recordAccepted(sends), { maxSize: 1000, maxWaitMs: 50, maxInFlight: 1 });
 
   constructor(
     @InjectDataSource(NOTIFICATIONS_DB) private readonly dataSource: DataSource,

@@ -67,9 +67,9 @@ interface Work extends Candidate {
 /**
  * Reminders decided together: one read of each kind, one request to cases, one transaction.
  * One batch at a time: under load, what comes while a batch runs makes the next one bigger
- * (a round trip costs far more here than a row); when quiet, a reminder waits 10 ms at most.
+ * (a round trip costs far more here than a row); when quiet, a reminder waits 25 ms at most.
  */
-const BATCH = { maxSize: 500, maxWaitMs: 10, maxInFlight: 1 };
+const BATCH = { maxSize: 500, maxWaitMs: 25, maxInFlight: 1 };
 
 const outcome = (o: JobOutcome): Step => ({ kind: 'outcome', outcome: o });
 

@@ -30,7 +30,7 @@ interface Progress {
  */
 @Injectable()
 export class StatusCallbacks {
-  private readonly progress = new Batcher<Progress, void>((callbacks) => this.applyProgress(callbacks), { maxSize: 1000, maxWaitMs: 20, maxInFlight: 1 });
+  private readonly progress = new Batcher<Progress, void>((callbacks) => this.applyProgress(callbacks), { maxSize: 1000, maxWaitMs: 50, maxInFlight: 1 });
 
   constructor(
     @InjectDataSource(NOTIFICATIONS_DB) private readonly dataSource: DataSource,
