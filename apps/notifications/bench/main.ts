@@ -97,8 +97,8 @@ async function main(): Promise<void> {
     const queue = new Queue(eventQueueFor('notifications'), { connection: redisOptions(redis.url, 'producer'), prefix: name });
     stops.unshift(() => queue.close());
     const accepted = () => [
-      ...twilio.messages.map((m) => ({ to: m.to, at: m.dateCreated.getTime() })),
-      ...smtp.messages.map((m) => ({ to: m.envelope.to[0]!, at: Date.parse(m.receivedAt) })),
+      ...twilio.messages.map((m) => ({ to: m.to, at: m.dateCreated.getTime(), channel: 'SMS' })),
+      ...smtp.messages.map((m) => ({ to: m.envelope.to[0]!, at: Date.parse(m.receivedAt), channel: 'email' })),
     ];
     const plan = async (first: number, dueAt: (i: number) => number): Promise<{ planned: Planned[]; eventsPerSecond: number }> => {
       const events: DomainEvent[] = [];
@@ -145,6 +145,8 @@ async function main(): Promise<void> {
       const spanS = (last - firstDue) / 1000;
       say(`${label}: ${mine.length} accepted, the last ${spanS.toFixed(1)} s after the first fell due at ${new Date(firstDue).toISOString()} (due over ${((lastDue - firstDue) / 1000).toFixed(0)} s): ${Math.round(mine.length / spanS)} messages/s`);
       say(`  lateness (acceptance minus due time): p50 ${quantile(lateness, 0.5)} ms, p99 ${quantile(lateness, 0.99)} ms, max ${lateness.at(-1)} ms`);
+      const lastOf = (channel: string) => ((Math.max(...mine.filter((a) => a.channel === channel).map((a) => a.at)) - firstDue) / 1000).toFixed(1);
+      say(`  the last SMS ${lastOf('SMS')} s and the last email ${lastOf('email')} s after the first fell due`);
       say(`  ${meter.describe(before, after, mine.length)}`);
       return { lateness, messagesPerSecond: Math.round(mine.length / spanS) };
     };
