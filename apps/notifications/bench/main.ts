@@ -96,6 +96,13 @@ async function main(): Promise<void> {
     stops.unshift(() => meter.close());
     const queue = new Queue(eventQueueFor('notifications'), { connection: redisOptions(redis.url, 'producer'), prefix: name });
     stops.unshift(() => queue.close());
+    // The sessions are at a venue notifications has heard of, so every message says where.
+    const venueId = randomUUID();
+    const venue: DomainEvent = {
+      id: randomUUID(), type: 'venue.saved', version: 1, occurredAt: new Date().toISOString(), source: 'scheduling', sequence: 0, caseId: null, organisationId: ORGANISATION,
+      payload: { venueId, organisation: ORGANISATION, kind: 'community', label: 'Riverside Community Centre', address: '12 Mill Lane, Maidstone ME14 1AA', directions: null, timeZone: 'Europe/London' },
+    };
+    await queue.add(venue.type, venue, { jobId: venue.id });
     const accepted = () => [
       ...twilio.messages.map((m) => ({ to: m.to, at: m.dateCreated.getTime(), channel: 'SMS' })),
       ...smtp.messages.map((m) => ({ to: m.envelope.to[0]!, at: Date.parse(m.receivedAt), channel: 'email' })),
@@ -117,7 +124,7 @@ async function main(): Promise<void> {
         events.push({
           id: randomUUID(), type: 'session.booked', version: 1, occurredAt: new Date().toISOString(), source: 'scheduling', sequence: i + 1, caseId, organisationId: ORGANISATION,
           payload: { sessionId: randomUUID(), kind: 'preparation', version: 1, participantIds: [p.participantId], facilitatorIds: [randomUUID()],
-            startsAt: new Date(due + LEAD_MS).toISOString(), endsAt: new Date(due + LEAD_MS + 3600_000).toISOString(), venueId: randomUUID(), venueKind: 'community' },
+            startsAt: new Date(due + LEAD_MS).toISOString(), endsAt: new Date(due + LEAD_MS + 3600_000).toISOString(), venueId, venueKind: 'community' },
         });
       }
       const started = Date.now();
@@ -170,6 +177,7 @@ async function main(): Promise<void> {
     for (const x of accepted()) seen.set(x.to, (seen.get(x.to) ?? 0) + 1);
     const duplicates = [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
     say(`both phases: ${twilio.messages.length} SMS at the Twilio stand-in, ${smtp.messages.length} mails at the SMTP catcher; ${seen.size} of ${2 * PER_PHASE} recipients, ${duplicates} duplicates`);
+    say(`${twilio.messages.filter((m) => m.body.includes('Riverside Community Centre')).length} of the SMS name the venue, e.g. "${twilio.messages[0]?.body ?? ''}"`);
     const justAfter = rssMb(worker.pid!, 'VmRSS');
     // V8 gives memory back a while after the allocation stops (its memory reducer), not at once.
     await sleep(IDLE_MS);
