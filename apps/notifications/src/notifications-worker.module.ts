@@ -4,6 +4,7 @@ import { MessageSender } from './delivery/message-sender';
 import { ReminderJob } from './delivery/reminder-job';
 import { SendProcessor } from './delivery/send.processor';
 import { EmailSender } from './email/email-sender';
+import { FacilitatorEventsHandler } from './facilitators/facilitator-events.handler';
 import { NotificationsModule } from './notifications.module';
 import { PollEventsHandler } from './polls/poll-events.handler';
 import { PollLinks } from './polls/poll-links';
@@ -16,15 +17,16 @@ import { VenueRepository } from './venues/venue.repository';
 
 /**
  * What the notifications worker runs besides the service's module: the event consumer (session
- * and poll events into reminders, venues into their copy), the outbox relay, the send queue's
- * worker with the SMS and email senders, and the reminder sweeper.
+ * and poll events into reminders, venues and facilitators into their copy), the outbox relay,
+ * the send queue's worker with the SMS and email senders, and the reminder sweeper.
  */
 @Module({
-  imports: [NotificationsModule, MessagingModule.worker({ service: 'notifications', handlers: [SessionEventsHandler, PollEventsHandler, VenueEventsHandler] })],
+  imports: [NotificationsModule, MessagingModule.worker({ service: 'notifications', handlers: [SessionEventsHandler, PollEventsHandler, VenueEventsHandler, FacilitatorEventsHandler] })],
   providers: [
     SessionEventsHandler,
     PollEventsHandler,
     VenueEventsHandler,
+    FacilitatorEventsHandler,
     VenueRepository,
     PollLinks,
     SmsSender,

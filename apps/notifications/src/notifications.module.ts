@@ -10,6 +10,7 @@ import { NumberHash } from './contacts/number-hash';
 import { MessageComposer } from './content/message-composer';
 import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from './database';
 import { MessageTexts } from './delivery/message-text';
+import { FacilitatorRepository } from './facilitators/facilitator.repository';
 import { DeliveryFailures } from './messages/delivery-failures';
 import { MessageLogController, MessageLogService } from './messages/message-log';
 import { MessageRepository } from './messages/message.repository';
@@ -34,6 +35,7 @@ const SHARED = [
   AlertRepository,
   ContactRoutes,
   DeliveryFailures,
+  FacilitatorRepository,
   MessageComposer,
   MessageRepository,
   MessageTexts,

@@ -49,15 +49,16 @@ const toReporting = ['reporting'] as const;
 const toNotifications = ['notifications'] as const;
 const toNotificationsAndReporting = ['notifications', 'reporting'] as const;
 const toScheduling = ['scheduling'] as const;
+const toSchedulingNotificationsAndReporting = ['scheduling', 'notifications', 'reporting'] as const;
 
 export const EVENT_CATALOGUE: { readonly [T in EventType]: EventDefinition } = {
   'case.referred': { version: 1, subscribers: toSchedulingAndReporting },
   'case.triaged': { version: 1, subscribers: toReporting },
   'case.contact-attempted': { version: 1, subscribers: toReporting },
   'case.stage-changed': { version: 1, subscribers: toSchedulingAndReporting },
-  'case.facilitators-assigned': { version: 1, subscribers: toSchedulingAndReporting },
-  'facilitator.registered': { version: 1, subscribers: toSchedulingAndReporting },
-  'facilitator.changed': { version: 1, subscribers: toSchedulingAndReporting },
+  'case.facilitators-assigned': { version: 1, subscribers: toSchedulingNotificationsAndReporting },
+  'facilitator.registered': { version: 1, subscribers: toSchedulingNotificationsAndReporting },
+  'facilitator.changed': { version: 1, subscribers: toSchedulingNotificationsAndReporting },
   'participant.added': { version: 1, subscribers: toSchedulingAndReporting },
   'participant.changed': { version: 1, subscribers: toSchedulingAndReporting },
   'participant.removed': { version: 1, subscribers: toSchedulingAndReporting },
