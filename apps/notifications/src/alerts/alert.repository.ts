@@ -42,6 +42,16 @@ export class AlertRepository {
     );
   }
 
+  /** The replies these alerts point to, by inbound id; the text as stored (encrypted, or null for a reply word). */
+  async replies(manager: EntityManager, inboundIds: readonly string[]): Promise<Map<string, { id: string; body: string | null; receivedAt: Date }>> {
+    if (inboundIds.length === 0) return new Map();
+    const rows: { id: string; body: string | null; receivedAt: Date }[] = await manager.query(
+      `SELECT id, body, received_at AS "receivedAt" FROM notifications.inbound WHERE id = ANY($1::uuid[])`,
+      [inboundIds],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
   find(manager: EntityManager, id: string): Promise<AlertEntity | null> {
     return manager.query(`SELECT ${COLUMNS} FROM notifications.alert WHERE id = $1`, [id]).then((rows: AlertEntity[]) => rows[0] ?? null);
   }
