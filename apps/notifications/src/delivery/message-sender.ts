@@ -112,7 +112,7 @@ export class MessageSender {
         await this.messages.move(manager, locked, 'dropped', 'too close to the session');
         return false;
       }
-      await this.messages.markSending(manager, locked.id);
+      await this.messages.markSending(manager, locked.id, addressHash);
       return true;
     });
     return started ? this.deliver(message, recipient, session, from, addressHash, place) : DONE;

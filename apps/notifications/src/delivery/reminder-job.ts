@@ -273,7 +273,8 @@ export class ReminderJob {
         ...this.texts.seal(id, composed),
         neutralSender: recipient.discreet,
         sender: null,
-        addressHash: null,
+        // Kept as it is marked sending (below), so a reply finds it even if Twilio's callback marks it sent first.
+        addressHash: status === 'queued' && channel === 'sms' ? (w.numberHash ?? null) : null,
         validUntil,
       },
       detail: status === 'dropped' ? (tooLate ? 'too close to the session' : 'quiet hours outlast it') : status === 'held' ? (composed.body === '' ? 'held: its template did not render, no text until edited' : 'held by the content policy') : null,

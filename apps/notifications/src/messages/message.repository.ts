@@ -186,9 +186,16 @@ export class MessageRepository {
     for (const { message, path, changes = {} } of moves) Object.assign(message, changes, { status: path.at(-1) ?? message.status });
   }
 
-  /** A send is about to start: from here until it is recorded, the message may have gone. */
-  async markSending(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE notifications.message SET sending_since = now(), attempts = attempts + 1, updated_at = now() WHERE id = $1`, [id]);
+  /**
+   * A send is about to start: from here until it is recorded, the message may have gone. The
+   * number's hash is kept now, not once the provider's answer is recorded: Twilio's callback can
+   * mark the SMS sent first, and a reply to it must find its message.
+   */
+  async markSending(manager: EntityManager, id: string, addressHash: string | null): Promise<void> {
+    await manager.query(
+      `UPDATE notifications.message SET sending_since = now(), attempts = attempts + 1, address_hash = COALESCE($2, address_hash), updated_at = now() WHERE id = $1`,
+      [id, addressHash],
+    );
   }
 
   /**
