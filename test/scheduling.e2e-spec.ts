@@ -51,8 +51,8 @@ describe('scheduling fed by the cases service through the event bus', () => {
       const jobs = await cases.ok<{ name: string; data: { payload: Record<string, unknown> } }[]>(
         'get', '/ops/queues/events-notifications/jobs?state=waiting', t.token('ops'),
       );
-      // The prison itself went to notifications when it was created.
-      expect(jobs.map((j) => j.name).sort()).toEqual(['session.booked', 'venue.saved']);
+      // The prison itself went to notifications when it was created, and the case's facilitators when they were assigned.
+      expect(jobs.map((j) => j.name).sort()).toEqual(['case.facilitators-assigned', 'facilitator.registered', 'facilitator.registered', 'session.booked', 'venue.saved']);
       expect(jobs.find((j) => j.name === 'session.booked')!.data.payload).toMatchObject({ sessionId: pending.id, venueId: prison.id, venueKind: 'prison', version: 1 });
     });
 
@@ -64,7 +64,7 @@ describe('scheduling fed by the cases service through the event bus', () => {
       const jobs = await cases.ok<{ name: string; data: { payload: Record<string, unknown> } }[]>(
         'get', '/ops/queues/events-notifications/jobs?state=waiting', t.token('ops'),
       );
-      expect(jobs.map((j) => j.name).sort()).toEqual(['session.booked', 'session.cancelled', 'venue.saved']);
+      expect(jobs.map((j) => j.name).sort()).toEqual(['case.facilitators-assigned', 'facilitator.registered', 'facilitator.registered', 'session.booked', 'session.cancelled', 'venue.saved']);
     });
 
     const scheduling = t.app.get<DataSource>(getDataSourceToken('scheduling'));
