@@ -141,6 +141,8 @@ async function main(): Promise<void> {
       const firstDue = Math.min(...planned.map((p) => p.dueAt));
       const lastDue = Math.max(...planned.map((p) => p.dueAt));
       if (Date.now() > firstDue) say(`warning: planning ran ${Date.now() - firstDue} ms into the time the reminders fall due`);
+      // The same work each time: how fast this machine is at the moment (it varies with the host's other load).
+      say(`  machine check: a fixed workload took ${calibrate()} ms (lower is faster; compare runs by it)`);
       await sleep(firstDue - Date.now());
       const before = await meter.read();
       await until(() => twilio.messages.length + smtp.messages.length >= expectedSoFar, lastDue + 600_000, 100);
@@ -316,6 +318,20 @@ async function stopService(child: ChildProcess): Promise<void> {
   await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
 }
 
+
+/** Milliseconds of a fixed piece of JavaScript (JSON and string work, as the services do), the best of three. */
+function calibrate(): number {
+  const sample = { id: randomUUID(), body: 'Hello Sam, a reminder of your appointment on Tuesday 3 March at 10:00.', tags: Array.from({ length: 20 }, (_, i) => `tag-${i}`) };
+  let best = Infinity;
+  for (let round = 0; round < 3; round += 1) {
+    const started = process.hrtime.bigint();
+    let length = 0;
+    for (let i = 0; i < 20_000; i += 1) length += JSON.stringify(JSON.parse(JSON.stringify({ ...sample, i }))).replace(/[aeiou]/g, '').length;
+    if (length === 0) throw new Error('unreachable');
+    best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return Math.round(best);
+}
 
 function quantile(sorted: number[], q: number): number | null {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? null;
