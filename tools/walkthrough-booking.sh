@@ -24,6 +24,7 @@ VENUE_LABEL='HMP Elmley, official visits hall'
 VENUE=$(call GET /venues "$COORDINATOR" | jq -r --arg venueLabel "$VENUE_LABEL" '[.[] | select(.label == $venueLabel)][0].id // empty')
 if [ -z "$VENUE" ]; then
   VENUE=$(call POST /venues "$COORDINATOR" -d "$(jq -nc --arg venueLabel "$VENUE_LABEL" '{kind: "prison", label: $venueLabel, timeZone: "Europe/London", accessible: true, establishment: "hmp-elmley",
+    address: "Church Road, Eastchurch, Sheerness ME12 4DZ", directions: "Bring photo ID and arrive 30 minutes before the visit",
     hours: [range(1; 6) as $day | {weekday: $day, start: "09:30", "end": "11:30"}, {weekday: $day, start: "14:00", "end": "16:30"}]}')" | jq -r .id)
 fi
 
@@ -91,9 +92,9 @@ not_yet() {
 }
 log_lines() { messages | named '.[] | {to: .participantId, sessionVersion, purpose, channel, status}'; }
 
-echo "--- the person harmed gets an SMS confirmation (the Twilio stand-in):"
+echo "--- the person harmed gets an SMS confirmation (the Twilio stand-in); a prison is named only to the professionals arranging the visit, so it gives the time and the office's line:"
 wait_for 20 sms_of confirmation || not_yet
-echo "--- the person in custody gets nothing; their offender manager gets the logistics by email (the SMTP catcher):"
+echo "--- the person in custody gets nothing; their offender manager gets the logistics by email, the prison's name and address with them (the SMTP catcher):"
 no_mail() { curl -sf "$SMTP_CATCHER/messages" >/dev/null && echo "(none after 20 s)" || echo "(no SMTP catcher answers at $SMTP_CATCHER: npm run stand-ins; see the README tour)"; }
 wait_for 20 mail_of confirmation || no_mail
 log_lines
