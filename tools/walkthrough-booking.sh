@@ -82,7 +82,7 @@ call POST /sessions/$SESSION/confirm "$COORDINATOR" | named '{status, version, s
 messages() { call GET /cases/$CASE/messages "$COORDINATOR"; }
 ids_of() { messages | jq -c --arg channel "$1" --arg purpose "$2" '[.[] | select(.channel == $channel and ($purpose == "" or .purpose == $purpose)) | .id]'; }
 sms_of() { { curl -sf "$TWILIO_STAND_IN/_stand-in/messages" || echo '{"messages": []}'; } | jq -c --argjson ids "$(ids_of sms "${1:-}")" '.messages[] | select(.statusCallback // "" | capture("message=(?<id>[0-9a-f-]+)").id as $id | $ids | index($id)) | {to, from, body, status}'; }
-mail_of() { { curl -sf "$SMTP_CATCHER/messages" || echo '{"messages": []}'; } | jq -c --argjson ids "$(ids_of email "${1:-}")" '.messages[] | select(.messageId // "" | ltrimstr("<") | split("@")[0] as $id | $ids | index($id)) | {to: .envelope.to, subject, invite: (.calendars | length > 0)}'; }
+mail_of() { { curl -sf "$SMTP_CATCHER/messages" || echo '{"messages": []}'; } | jq -c --argjson ids "$(ids_of email "${1:-}")" '.messages[] | select(.messageId // "" | ltrimstr("<") | split("@")[0] as $id | $ids | index($id)) | {to: .envelope.to, subject, text, invite: (.calendars | length > 0)}'; }
 not_yet() {
   if curl -sf "$TWILIO_STAND_IN/_stand-in/messages" >/dev/null; then
     echo "(none after 20 s: between 21:00 and 08:00 London time an SMS waits for the morning; see the README tour)"
