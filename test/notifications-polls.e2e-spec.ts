@@ -1,15 +1,8 @@
 import { DateTime } from 'luxon';
-import { OpsModule } from '#messaging';
-import { startRpc } from '#platform';
 import { eventually } from '#testing';
-import { CasesWorkerModule } from '../apps/cases/src/cases-worker.module';
-import { CasesModule } from '../apps/cases/src/cases.module';
-import { CasesFactory } from '../apps/cases/test/cases.factory';
-import { NotificationsWorkerModule } from '../apps/notifications/src/notifications-worker.module';
-import { type Harness, startNotifications } from '../apps/notifications/test/notifications.harness';
-import { SchedulingWorkerModule } from '../apps/scheduling/src/scheduling-worker.module';
-
-const SARAH_SMS = '+447700900123';
+import type { CasesFactory } from '../apps/cases/test/cases.factory';
+import type { Harness } from '../apps/notifications/test/notifications.harness';
+import { SARAH_SMS, startComposedNotifications } from './composed-notifications';
 
 interface PollView {
   id: string;
@@ -29,9 +22,7 @@ describe('an availability poll answered by SMS reply', () => {
   let cases: CasesFactory;
 
   beforeAll(async () => {
-    h = await startNotifications([OpsModule, CasesModule, CasesWorkerModule, SchedulingWorkerModule, NotificationsWorkerModule], { QUIET_HOURS_START: '0', QUIET_HOURS_END: '0' }, { rpcStandIns: false });
-    await startRpc(h.t.app);
-    cases = new CasesFactory(h.t.http, h.t.token('coordinator', 'org-a'), h.t.token('manager', 'org-a'));
+    ({ h, cases } = await startComposedNotifications());
   });
 
   afterAll(() => h.close());

@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { OpsModule } from '#messaging';
-import { startRpc } from '#platform';
 import { eventually } from '#testing';
-import { CasesWorkerModule } from '../apps/cases/src/cases-worker.module';
-import { CasesModule } from '../apps/cases/src/cases.module';
-import { CasesFactory } from '../apps/cases/test/cases.factory';
-import { NotificationsWorkerModule } from '../apps/notifications/src/notifications-worker.module';
-import { type Harness, startNotifications } from '../apps/notifications/test/notifications.harness';
-
-const SARAH_SMS = '+447700900123';
+import type { CasesFactory } from '../apps/cases/test/cases.factory';
+import type { Harness } from '../apps/notifications/test/notifications.harness';
+import { SARAH_SMS, startComposedNotifications } from './composed-notifications';
 
 /**
  * The case's facilitators, registered and assigned in the real cases service, reach
@@ -21,9 +15,7 @@ describe("a reply read by the case's facilitators, known from the cases service"
   let cases: CasesFactory;
 
   beforeAll(async () => {
-    h = await startNotifications([OpsModule, CasesModule, CasesWorkerModule, NotificationsWorkerModule], { QUIET_HOURS_START: '0', QUIET_HOURS_END: '0' }, { rpcStandIns: false });
-    await startRpc(h.t.app);
-    cases = new CasesFactory(h.t.http, h.t.token('coordinator', 'org-a'), h.t.token('manager', 'org-a'));
+    ({ h, cases } = await startComposedNotifications({ scheduling: false }));
   });
 
   afterAll(() => h.close());

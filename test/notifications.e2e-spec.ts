@@ -1,15 +1,9 @@
 import request from 'supertest';
-import { OpsModule } from '#messaging';
-import { startRpc } from '#platform';
 import { eventually } from '#testing';
-import { CasesWorkerModule } from '../apps/cases/src/cases-worker.module';
-import { CasesModule } from '../apps/cases/src/cases.module';
-import { CasesFactory } from '../apps/cases/test/cases.factory';
-import { NotificationsWorkerModule } from '../apps/notifications/src/notifications-worker.module';
-import { type Harness, startNotifications } from '../apps/notifications/test/notifications.harness';
-import { SchedulingWorkerModule } from '../apps/scheduling/src/scheduling-worker.module';
+import type { CasesFactory } from '../apps/cases/test/cases.factory';
+import type { Harness } from '../apps/notifications/test/notifications.harness';
+import { SARAH_SMS, startComposedNotifications } from './composed-notifications';
 
-const SARAH_SMS = '+447700900123';
 const OLU_EMAIL = 'olu@probation.example.net';
 
 /**
@@ -22,10 +16,7 @@ describe('notifications fed by scheduling, routed by cases', () => {
   let cases: CasesFactory;
 
   beforeAll(async () => {
-    // Quiet hours are covered on their own; here they would make the outcome depend on the hour.
-    h = await startNotifications([OpsModule, CasesModule, CasesWorkerModule, SchedulingWorkerModule, NotificationsWorkerModule], { QUIET_HOURS_START: '0', QUIET_HOURS_END: '0' }, { rpcStandIns: false });
-    await startRpc(h.t.app);
-    cases = new CasesFactory(h.t.http, h.t.token('coordinator', 'org-a'), h.t.token('manager', 'org-a'));
+    ({ h, cases } = await startComposedNotifications());
   });
 
   afterAll(() => h.close());
